@@ -1,0 +1,61 @@
+# The two commands in the README are the contract: `make serve` and `make test` work on a fresh
+# machine with nothing installed by hand. Everything else here is a step they use.
+
+VENV ?= .venv
+PYTHON ?= python3
+PY := $(VENV)/bin/python
+CHROMIUM ?= /usr/bin/chromium
+export NO_MKDOCS_2_WARNING := 1
+export PYTHONDONTWRITEBYTECODE := 1
+
+.PHONY: serve build check test lint browser-deps bench clean
+
+$(VENV)/.site-deps: requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+$(VENV)/.test-deps: requirements-test.txt $(VENV)/.site-deps
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-test.txt
+	touch $@
+
+## serve: build the site and serve it on http://127.0.0.1:8000, reloading on changes
+serve: $(VENV)/.site-deps
+	$(VENV)/bin/mkdocs serve --dev-addr 127.0.0.1:8000
+
+## build: build the site into site/ (fails on any warning, broken link or data error)
+build: $(VENV)/.site-deps
+	$(VENV)/bin/mkdocs build --strict
+
+## check: validate every data file and print file:line errors
+check: $(VENV)/.site-deps
+	@$(PY) -m macros.check
+
+## browser-deps: install Debian's Chromium for the browser tests when it is missing
+browser-deps:
+	@if [ ! -x "$(CHROMIUM)" ]; then \
+	  if [ "$$(id -u)" = "0" ] && command -v apt-get >/dev/null; then \
+	    echo "Installing Chromium for the browser tests (apt-get)..."; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  else \
+	    echo "The browser tests need Chromium at $(CHROMIUM). Install it (Debian/Ubuntu: sudo apt-get install chromium)" >&2; \
+	    echo "or set CHROMIUM=/path/to/chromium." >&2; exit 1; \
+	  fi; \
+	fi
+
+## lint: spelling, GitHub workflow checks
+lint: $(VENV)/.test-deps
+	$(VENV)/bin/codespell
+	$(VENV)/bin/actionlint
+	$(VENV)/bin/zizmor --offline --quiet .github/workflows
+
+## test: every check and test: data, lint, unit, build and browser tests
+test: $(VENV)/.test-deps browser-deps check lint
+	CHROMIUM=$(CHROMIUM) $(PY) -m pytest
+
+## bench: measure how build and check times grow with the number of programs
+bench: $(VENV)/.test-deps browser-deps
+	CHROMIUM=$(CHROMIUM) $(PY) tests/bench.py
+
+clean:
+	rm -rf site .pytest_cache .hypothesis

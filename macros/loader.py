@@ -1,0 +1,170 @@
+"""Strict YAML loading for contributed data.
+
+PyYAML's defaults are wrong for data that arrives by pull request: it keeps the last of two
+duplicate keys, expands aliases without limit, and follows YAML 1.1 (``country: NO`` becomes
+``False``, ``2024-09-01`` a date, ``012`` an octal number). This loader refuses duplicates,
+anchors, aliases and merge keys, keeps such scalars as strings, and records the line of
+every key so that validation errors can point at the line to fix.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import yaml
+from yaml.constructor import ConstructorError
+
+from .errors import DataError
+
+_Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+_BOOL = "tag:yaml.org,2002:bool"
+_INT = "tag:yaml.org,2002:int"
+_FLOAT = "tag:yaml.org,2002:float"
+_TIMESTAMP = "tag:yaml.org,2002:timestamp"
+_MAP = "tag:yaml.org,2002:map"
+_MERGE = "tag:yaml.org,2002:merge"
+
+
+class LineDict(dict):
+    """A mapping from YAML that remembers its own line and the line of each key (1-based)."""
+
+    __slots__ = ("line", "key_lines")
+
+    def __init__(self, line: int):
+        super().__init__()
+        self.line = line
+        self.key_lines: dict = {}
+
+
+class StrictLoader(_Base):
+    """Safe loader (C-accelerated when libyaml is present) with strict, predictable typing."""
+
+
+# Keep only unambiguous scalars: true/false, plain decimal integers and decimal fractions.
+StrictLoader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag not in (_BOOL, _INT, _FLOAT, _TIMESTAMP)]
+    for first, resolvers in _Base.yaml_implicit_resolvers.items()
+}
+StrictLoader.add_implicit_resolver(_BOOL, re.compile(r"^(?:true|false)$"), list("tf"))
+StrictLoader.add_implicit_resolver(_INT, re.compile(r"^[-+]?(?:0|[1-9][0-9]*)$"), list("-+0123456789"))
+StrictLoader.add_implicit_resolver(
+    _FLOAT, re.compile(r"^[-+]?(?:0|[1-9][0-9]*)\.[0-9]+$"), list("-+0123456789")
+)
+
+
+def _construct_mapping(loader: StrictLoader, node: yaml.MappingNode) -> LineDict:
+    mapping = LineDict(node.start_mark.line + 1)
+    for key_node, value_node in node.value:
+        if key_node.tag == _MERGE:
+            raise ConstructorError(
+                None, None, "merge keys (<<) are not allowed; write the fields out in full", key_node.start_mark
+            )
+        key = loader.construct_object(key_node, deep=True)
+        if key in mapping:
+            raise ConstructorError(
+                None,
+                None,
+                f"duplicate key '{key}' (first defined on line {mapping.key_lines[key]}); "
+                "each field may appear only once",
+                key_node.start_mark,
+            )
+        mapping[key] = loader.construct_object(value_node, deep=True)
+        mapping.key_lines[key] = key_node.start_mark.line + 1
+    return mapping
+
+
+StrictLoader.add_constructor(_MAP, _construct_mapping)
+
+_OUR_RULES = ("duplicate key", "merge keys")
+
+
+def _describe(problem: str, context: str | None, text: str, line: int | None) -> str:
+    """Turn a PyYAML problem into a sentence that says what to change."""
+    if problem.startswith(_OUR_RULES):
+        return problem
+    source_line = text.splitlines()[line - 1] if line and line <= len(text.splitlines()) else ""
+    if "\t" in source_line[: len(source_line) - len(source_line.lstrip())] or "\\t" in problem:
+        return "invalid YAML: a tab character is used for indentation; indent with spaces only"
+    if context:
+        problem = f"{problem} ({context})"
+    return f"invalid YAML: {problem}"
+
+
+def _reject_anchors(text: str, file: str) -> None:
+    """Refuse anchors and aliases before constructing anything (an alias bomb never expands)."""
+    for event in yaml.parse(text, Loader=StrictLoader):
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+            raise _YamlProblem(
+                DataError(
+                    file,
+                    event.start_mark.line + 1,
+                    "anchors and aliases (&name, *name) are not allowed; write each value out in full",
+                )
+            )
+
+
+class _YamlProblem(Exception):
+    def __init__(self, error: DataError):
+        self.error = error
+
+
+def parse_text(text: str, file: str) -> LineDict:
+    """Parse YAML text into a LineDict, raising :class:`DataErrorsFromFile` on any problem."""
+    try:
+        _reject_anchors(text, file)
+        data = yaml.load(text, Loader=StrictLoader)  # noqa: S506 - StrictLoader is a safe loader
+    except _YamlProblem as problem:
+        raise FileProblem(problem.error) from None
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else None
+        message = _describe(exc.problem or str(exc), exc.context, text, line)
+        raise FileProblem(DataError(file, line, message)) from None
+    except yaml.YAMLError as exc:  # e.g. a reader error on a control character
+        raise FileProblem(DataError(file, None, f"invalid YAML: {exc}")) from None
+    if data is None:
+        raise FileProblem(DataError(file, 1, "the file is empty; it must hold a mapping of fields (key: value)"))
+    if not isinstance(data, LineDict):
+        kind = "a list" if isinstance(data, list) else f"a single value ({type(data).__name__})"
+        raise FileProblem(
+            DataError(file, 1, f"the top level must be a mapping of fields (key: value), but it is {kind}")
+        )
+    return data
+
+
+class FileProblem(Exception):
+    """A file could not be read as strict YAML; carries one :class:`DataError`."""
+
+    def __init__(self, error: DataError):
+        self.error = error
+        super().__init__(str(error))
+
+
+def load_file(path: Path, display: str) -> LineDict:
+    """Read ``path`` as UTF-8 strict YAML; ``display`` is the name used in messages."""
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise FileProblem(DataError(display, line, "the file is not valid UTF-8; save it as UTF-8")) from None
+    return parse_text(text.removeprefix("\ufeff"), display)
+
+
+def line_of(data: object, loc: tuple) -> int | None:
+    """Return the line of the deepest element of ``loc`` that the YAML recorded."""
+    line = data.line if isinstance(data, LineDict) else None
+    node = data
+    for step in loc:
+        if isinstance(node, LineDict) and step in node:
+            line = node.key_lines.get(step, line)
+            node = node[step]
+        elif isinstance(node, list) and isinstance(step, int) and 0 <= step < len(node):
+            node = node[step]
+            if isinstance(node, LineDict):
+                line = node.line
+        else:
+            break
+    return line
