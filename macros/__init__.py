@@ -33,6 +33,10 @@ def define_env(env) -> None:
             raise ValueError(f"unknown {kind} '{key}'; expected one of: {', '.join(sorted(items))}")
         return items[key]
 
+    def data_reference(name: str) -> str:
+        lookup("data file", schema.SCHEMA_MODELS, name)
+        return block(schema.data_reference(name))
+
     def schema_link(name: str) -> str:
         lookup("data file", schema.SCHEMA_MODELS, name)
         return str(link(f"{base()}schemas/{name}.json", f"{name}.json", external=False))
@@ -62,10 +66,11 @@ def define_env(env) -> None:
         "figure": lambda figure_id: str(tables.figure(lookup("figure", {f.id: f for f in data.figures.figures}, figure_id))),
         "program_count": lambda: str(len(data.programs)),
         "programs_table": lambda: block(programs.programs_table(data, base())),
+        "compare_widget": lambda: block(programs.compare_widget(data, base())),
         "tuition_range": lambda currency="USD": str(programs.tuition_range_sentence(data.programs, currency)),
         "glossary_list": lambda: block(tables.glossary_list(data.glossary)),
         "sources_list": lambda: block(tables.all_sources(source_groups(data))),
-        "data_reference": lambda name: block(schema.data_reference(lookup("data file", schema.SCHEMA_MODELS, name))),
+        "data_reference": data_reference,
         "schema_link": schema_link,
     }
     for name, function in macros.items():

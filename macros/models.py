@@ -7,6 +7,7 @@ generated from these classes. Each field's ``description`` is what contributors 
 from __future__ import annotations
 
 import re
+import unicodedata
 from datetime import date
 from typing import Annotated, Literal
 from urllib.parse import urlsplit
@@ -63,13 +64,19 @@ def _academic_year(value: str) -> str:
     return value
 
 
+def _printable(value: str) -> str:
+    if any(unicodedata.category(ch) in ("Cc", "Cs") and ch not in "\n\t" for ch in value):
+        raise ValueError("contains an invisible control character; retype the text without it")
+    return value
+
+
 def _single_line(value: str) -> str:
     if "\n" in value.strip():
         raise ValueError("must be a single line of text")
     return value
 
 
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), AfterValidator(_printable)]
 Line = Annotated[Text, AfterValidator(_single_line)]
 Slug = Annotated[str, AfterValidator(_slug), Field(json_schema_extra={"pattern": _SLUG.pattern})]
 HttpsUrl = Annotated[

@@ -242,3 +242,24 @@ def tuition_range_sentence(programs: Mapping[str, models.Program], currency: str
         f"Across the {count} programs in our directory whose stated price in {currency} gives a total, "
         f"tuition alone comes to between {fmt.money(low, currency)} and {fmt.money(high, currency)}"
     )
+
+
+def compare_widget(dataset: Dataset, base: str = "../../") -> Markup:
+    """The compare tool's container: where to fetch programs.json and the labels it shows.
+
+    The script in ``assets/javascripts/compare.js`` fills it in; without JavaScript the
+    ``<noscript>`` text points to the directory, whose table works everywhere.
+    """
+    labels = {
+        "choices": fmt.LABELS,
+        "degree_types": {d.id: d.title for d in dataset.degree_types.degree_types},
+        "countries": {c.code: c.name for c in dataset.countries.countries},
+        "program_base": f"{base}{PROGRAM_PAGES}/",
+    }
+    return Markup(
+        f'<div id="kb-compare" data-src="{attr(base + "programs.json")}" data-max="4">'
+        f'<script type="application/json" id="kb-compare-labels">{_script_json(labels)}</script>'
+        '<noscript><p>The side-by-side comparison needs JavaScript. Every fact it shows is also on each '
+        f'program\'s own page and in the {link(base + "programs/", "program directory", external=False)} table.</p></noscript>'
+        "</div>"
+    )
