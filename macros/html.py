@@ -19,7 +19,7 @@ Cell = str | int | float | Markup | None
 # Characters that Markdown, its extensions or Jinja could read as syntax, written as entities:
 # they look the same on the page but can never start emphasis, a link, a table cell, an emoji
 # shortcode or a template expression, even when a value ends up inline in a paragraph.
-_INERT = str.maketrans({c: f"&#{ord(c)};" for c in "&<>\"'{}*_[]`\\|~^=:#+!\n"})
+_INERT = str.maketrans({c: f"&#{ord(c)};" for c in "&<>\"'{}*_[]`\\|~^=:#+!\n\t"})
 
 
 def text(value: object) -> Markup:

@@ -1,0 +1,349 @@
+/* Program directory: filters, sorting and a shareable URL for table#program-directory.
+ *
+ * Plain ES2017, no libraries, nothing loaded from elsewhere. Without JavaScript the page is the
+ * complete plain table; this script only adds a filter form, a result count and sort buttons.
+ * It runs on every page change of Material's instant navigation (document$) and does nothing on
+ * pages without the table.
+ */
+(function () {
+  "use strict";
+
+  if (window.__kbDirectoryLoaded) return;
+  window.__kbDirectoryLoaded = true;
+
+  var DELIVERY_LABELS = {
+    "on-campus": "On campus",
+    "online": "Online",
+    "hybrid": "Hybrid",
+    "low-residency": "Low residency"
+  };
+  var FINAL_LABELS = {
+    "thesis": "Thesis",
+    "capstone": "Capstone",
+    "practicum": "Practicum or internship",
+    "coursework-only": "Coursework only"
+  };
+  var CURRENCY_SYMBOLS = { USD: "$", GBP: "£", EUR: "€", CAD: "CA$", AUD: "A$" };
+  var QUERY_KEYS = ["type", "delivery", "country", "final", "max", "currency", "sort", "dir"];
+  var collator = new Intl.Collator("en", { sensitivity: "base", numeric: true });
+
+  function el(tag, props, children) {
+    var node = document.createElement(tag);
+    if (props) {
+      Object.keys(props).forEach(function (key) {
+        if (key === "text") node.textContent = props[key];
+        else node.setAttribute(key, props[key]);
+      });
+    }
+    (children || []).forEach(function (child) { node.appendChild(child); });
+    return node;
+  }
+
+  function words(value) {
+    return (value || "").split(/\s+/).filter(Boolean);
+  }
+
+  function slugify(value) {
+    return value.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
+  }
+
+  function formatNumber(value) {
+    return new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 }).format(value);
+  }
+
+  function money(value, currency) {
+    var symbol = CURRENCY_SYMBOLS[currency];
+    return symbol ? symbol + formatNumber(value) : currency + " " + formatNumber(value);
+  }
+
+  /* Labels of a space-separated list attribute, read from the comma-separated cell text. */
+  function cellLabels(values, cell, known) {
+    var parts = cell ? cell.textContent.split(",").map(function (s) { return s.trim(); }) : [];
+    var out = {};
+    values.forEach(function (value, i) {
+      out[value] = known[value] || (parts.length === values.length && parts[i]) || value;
+    });
+    return out;
+  }
+
+  function addOptions(select, entries) {
+    entries.forEach(function (entry) {
+      select.appendChild(el("option", { value: entry[0], text: entry[1] }));
+    });
+  }
+
+  function sortedEntries(map, order) {
+    var keys = Object.keys(map);
+    if (order) {
+      keys.sort(function (a, b) {
+        var ia = order.indexOf(a), ib = order.indexOf(b);
+        if (ia === -1) ia = order.length;
+        if (ib === -1) ib = order.length;
+        return ia - ib || collator.compare(map[a], map[b]);
+      });
+    } else {
+      keys.sort(function (a, b) { return collator.compare(map[a], map[b]); });
+    }
+    return keys.map(function (key) { return [key, map[key]]; });
+  }
+
+  function field(id, labelText, control) {
+    control.id = id;
+    return el("div", { "class": "kb-filters__field" }, [el("label", { "for": id, text: labelText }), control]);
+  }
+
+  function enhance(table) {
+    if (table.hasAttribute("data-kb-enhanced")) return;
+    table.setAttribute("data-kb-enhanced", "");
+    var tbody = table.tBodies[0];
+    var wrapper = table.closest(".kb-table") || table;
+    var headers = Array.prototype.slice.call(table.tHead.rows[0].cells);
+    var typeColumn = -1, countryColumn = -1, deliveryColumn = -1;
+    headers.forEach(function (th, i) {
+      var name = th.textContent.trim();
+      if (name === "Degree type") typeColumn = i;
+      if (name === "Country") countryColumn = i;
+      if (name === "Delivery") deliveryColumn = i;
+    });
+
+    /* Precompute every row's values once. */
+    var types = {}, countries = {}, deliveries = {}, finals = {}, currencies = {};
+    var rows = Array.prototype.map.call(tbody.rows, function (tr, index) {
+      var cells = tr.cells;
+      var row = {
+        tr: tr,
+        index: index,
+        type: tr.getAttribute("data-degree-type") || "",
+        delivery: words(tr.getAttribute("data-delivery")),
+        country: tr.getAttribute("data-country") || "",
+        final: words(tr.getAttribute("data-final")),
+        total: parseFloat(tr.getAttribute("data-total")),
+        currency: tr.getAttribute("data-currency") || "",
+        keys: null,
+        shown: !tr.hidden
+      };
+      if (isNaN(row.total)) row.total = null;
+      if (row.type && !types[row.type]) types[row.type] = typeColumn >= 0 ? cells[typeColumn].textContent.trim() : row.type;
+      if (row.country && !countries[row.country]) countries[row.country] = countryColumn >= 0 ? cells[countryColumn].textContent.trim() : row.country;
+      var d = cellLabels(row.delivery, cells[deliveryColumn], DELIVERY_LABELS);
+      Object.keys(d).forEach(function (k) { if (!deliveries[k]) deliveries[k] = d[k]; });
+      row.final.forEach(function (k) { if (!finals[k]) finals[k] = FINAL_LABELS[k] || k; });
+      if (row.total !== null && row.currency) currencies[row.currency] = (currencies[row.currency] || 0) + 1;
+      row.keys = headers.map(function (th, i) {
+        var cell = cells[i];
+        if (!cell) return null;
+        var raw = cell.hasAttribute("data-sort") ? cell.getAttribute("data-sort") : cell.textContent;
+        raw = raw.trim();
+        if (th.getAttribute("data-sort-type") === "number") {
+          var n = parseFloat(raw);
+          return isNaN(n) ? null : n;
+        }
+        return raw === "" ? null : raw;
+      });
+      return row;
+    });
+    var total = rows.length;
+
+    /* The form. */
+    var typeSelect = el("select", { name: "type" });
+    addOptions(typeSelect, [["", "All degree types"]].concat(sortedEntries(types)));
+    var deliverySelect = el("select", { name: "delivery" });
+    addOptions(deliverySelect, [["", "Any delivery"]].concat(sortedEntries(deliveries, Object.keys(DELIVERY_LABELS))));
+    var countrySelect = el("select", { name: "country" });
+    addOptions(countrySelect, [["", "All countries"]].concat(sortedEntries(countries)));
+    var finalSelect = el("select", { name: "final" });
+    addOptions(finalSelect, [["", "Any final project"]].concat(sortedEntries(finals, Object.keys(FINAL_LABELS))));
+    var maxInput = el("input", { name: "max", type: "number", min: "0", step: "1000", inputmode: "numeric" });
+    var currencyList = Object.keys(currencies).sort(function (a, b) {
+      return currencies[b] - currencies[a] || collator.compare(a, b);
+    });
+    var currencySelect = el("select", { name: "currency" });
+    addOptions(currencySelect, currencyList.map(function (c) { return [c, c]; }));
+    var reset = el("button", { type: "button", "class": "md-button kb-filters__reset", text: "Reset filters" });
+    var selects = { type: typeSelect, delivery: deliverySelect, country: countrySelect, final: finalSelect };
+
+    var form = el("form", { "class": "kb-filters", "aria-label": "Filter programs", "aria-controls": table.id || "" }, [
+      field("kb-filter-type", "Degree type", typeSelect),
+      field("kb-filter-delivery", "Delivery", deliverySelect),
+      field("kb-filter-country", "Country", countrySelect),
+      field("kb-filter-final", "Final project", finalSelect),
+      field("kb-filter-max", "Estimated total tuition up to", maxInput),
+      field("kb-filter-currency", "Currency", currencySelect),
+      el("div", { "class": "kb-filters__field kb-filters__actions" }, [reset])
+    ]);
+    if (!currencyList.length) {
+      maxInput.disabled = true;
+      currencySelect.disabled = true;
+    }
+    var status = el("p", { "class": "kb-count", role: "status", "aria-live": "polite" });
+    wrapper.parentNode.insertBefore(form, wrapper);
+    wrapper.parentNode.insertBefore(status, wrapper);
+
+    /* Sort buttons. */
+    var sortColumn = -1, sortDir = "asc";
+    var sortNames = headers.map(function (th) { return slugify(th.textContent); });
+    headers.forEach(function (th, i) {
+      if (!th.hasAttribute("data-sort-type")) return;
+      var button = el("button", { type: "button", text: th.textContent.trim() });
+      th.textContent = "";
+      th.appendChild(button);
+      button.addEventListener("click", function () {
+        var dir = sortColumn === i && sortDir === "asc" ? "desc" : "asc";
+        applySort(i, dir);
+        writeUrl();
+      });
+    });
+
+    function applySort(column, dir) {
+      sortColumn = column;
+      sortDir = dir;
+      var numeric = column >= 0 && headers[column].getAttribute("data-sort-type") === "number";
+      var sign = dir === "desc" ? -1 : 1;
+      var ordered = rows.slice();
+      if (column >= 0) {
+        ordered.sort(function (a, b) {
+          var x = a.keys[column], y = b.keys[column];
+          if (x === null || y === null) {
+            if (x === y) return a.index - b.index;
+            return x === null ? 1 : -1; /* empties last in both directions */
+          }
+          var c = numeric ? x - y : collator.compare(x, y);
+          return c ? c * sign : a.index - b.index;
+        });
+      }
+      var fragment = document.createDocumentFragment();
+      ordered.forEach(function (row) { fragment.appendChild(row.tr); });
+      tbody.appendChild(fragment);
+      headers.forEach(function (th, i) {
+        if (!th.hasAttribute("data-sort-type")) return;
+        th.setAttribute("aria-sort", i === column ? (dir === "desc" ? "descending" : "ascending") : "none");
+      });
+    }
+
+    function state() {
+      var max = parseFloat(maxInput.value);
+      return {
+        type: typeSelect.value,
+        delivery: deliverySelect.value,
+        country: countrySelect.value,
+        final: finalSelect.value,
+        max: !maxInput.disabled && maxInput.value !== "" && !isNaN(max) && max >= 0 ? max : null,
+        currency: currencySelect.value
+      };
+    }
+
+    function applyFilters() {
+      var s = state();
+      var shown = 0, noTuition = 0;
+      for (var i = 0; i < total; i++) {
+        var row = rows[i];
+        var ok = (!s.type || row.type === s.type) &&
+          (!s.country || row.country === s.country) &&
+          (!s.delivery || row.delivery.indexOf(s.delivery) !== -1) &&
+          (!s.final || row.final.indexOf(s.final) !== -1);
+        if (ok && s.max !== null) {
+          if (row.total === null || row.currency !== s.currency) {
+            ok = false;
+            noTuition++;
+          } else if (row.total > s.max) {
+            ok = false;
+          }
+        }
+        if (ok) shown++;
+        if (ok !== row.shown) {
+          row.shown = ok;
+          row.tr.hidden = !ok;
+        }
+      }
+      var message = "Showing " + shown + " of " + total + " programs";
+      if (s.max !== null) {
+        message += " with an estimated total tuition up to " + money(s.max, s.currency) + ".";
+        if (noTuition) {
+          message += " " + noTuition + (noTuition === 1 ? " program is" : " programs are") +
+            " hidden because no comparable total in " + s.currency + " can be worked out from " +
+            (noTuition === 1 ? "its" : "their") + " stated price.";
+        }
+      } else {
+        message += ".";
+      }
+      if (!shown) message += " Try removing a filter.";
+      if (status.textContent !== message) status.textContent = message;
+    }
+
+    function writeUrl() {
+      var params = new URLSearchParams(window.location.search);
+      QUERY_KEYS.forEach(function (key) { params.delete(key); });
+      var s = state();
+      ["type", "delivery", "country", "final"].forEach(function (key) {
+        if (s[key]) params.set(key, s[key]);
+      });
+      if (s.max !== null) {
+        params.set("max", String(s.max));
+        params.set("currency", s.currency);
+      }
+      if (sortColumn >= 0) {
+        params.set("sort", sortNames[sortColumn]);
+        params.set("dir", sortDir);
+      }
+      var query = params.toString();
+      var url = window.location.pathname + (query ? "?" + query : "") + window.location.hash;
+      if (url !== window.location.pathname + window.location.search + window.location.hash) {
+        window.history.replaceState(window.history.state, "", url);
+      }
+    }
+
+    function setSelect(select, value) {
+      if (value === null) return;
+      for (var i = 0; i < select.options.length; i++) {
+        if (select.options[i].value === value) {
+          select.value = value;
+          return;
+        }
+      }
+    }
+
+    function readUrl() {
+      var params = new URLSearchParams(window.location.search);
+      Object.keys(selects).forEach(function (key) { setSelect(selects[key], params.get(key)); });
+      setSelect(currencySelect, params.get("currency"));
+      var max = parseFloat(params.get("max"));
+      if (!maxInput.disabled && !isNaN(max) && max >= 0) maxInput.value = String(max);
+      var column = sortNames.indexOf(params.get("sort") || "");
+      if (column >= 0 && headers[column].hasAttribute("data-sort-type")) {
+        applySort(column, params.get("dir") === "desc" ? "desc" : "asc");
+      }
+    }
+
+    function onChange() {
+      applyFilters();
+      writeUrl();
+    }
+
+    form.addEventListener("submit", function (event) { event.preventDefault(); });
+    form.addEventListener("change", onChange);
+    maxInput.addEventListener("input", onChange);
+    reset.addEventListener("click", function () {
+      Object.keys(selects).forEach(function (key) { selects[key].value = ""; });
+      maxInput.value = "";
+      if (currencyList.length) currencySelect.value = currencyList[0];
+      onChange();
+      typeSelect.focus();
+    });
+
+    readUrl();
+    applyFilters();
+  }
+
+  function init() {
+    var table = document.getElementById("program-directory");
+    if (table && table.tBodies.length && table.tHead) enhance(table);
+  }
+
+  if (window.document$ && typeof window.document$.subscribe === "function") {
+    window.document$.subscribe(init);
+  } else if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", init);
+  } else {
+    init();
+  }
+})();

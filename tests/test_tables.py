@@ -1,0 +1,125 @@
+"""Tables and lists from data: content comes from the data, and text always stays text."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from macros import models, tables
+from macros.dataset import load_dataset
+from macros.html import link, text
+
+from .rendered import ROOT, body_cells, to_html
+
+SOURCE = models.Source(url="https://www.example.edu/", title="Example", accessed=date(2026, 1, 1), kind="official")
+NASTY = [
+    "<script>alert(1)</script>",
+    '<img src=x onerror="alert(1)">',
+    "a | b | c",
+    "*bold* and _under_ and **strong**",
+    "[x](javascript:alert(1))",
+    "{{ 7*7 }} and {% if true %}yes{% endif %}",
+    "&amp; &lt;b&gt; &#123;",
+    ":smile: ==mark== ^^ins^^ ~~del~~",
+    "line one\nline two\n\nafter a blank line",
+    "# not a heading",
+    "`code` and \\escaped",
+]
+
+# Text a contributor could type: anything printable, plus newlines and tabs.
+contributor_text = st.text(
+    alphabet=st.characters(blacklist_categories=("Cc", "Cs"), whitelist_characters="\n\t"), min_size=1, max_size=60
+).filter(lambda s: s.strip())
+
+
+def degree_type(**overrides) -> models.DegreeType:
+    values = dict(id="ms-ml", title="MS in ML", abbreviation="MS", orientation="research", focus="Focus.",
+                  fits="Fits.", sources=[SOURCE])
+    values.update(overrides)
+    return models.DegreeType.model_validate(values)
+
+
+def cells_of(markup) -> list[list[str]]:
+    rows, _ = body_cells(to_html(f"Intro paragraph.\n\n{markup}\n\nAfter."))
+    return rows
+
+
+@settings(max_examples=150, deadline=None)
+@given(title=contributor_text, focus=contributor_text, fits=contributor_text)
+def test_any_text_round_trips_as_literal_text(title, focus, fits):
+    entry = degree_type(title=title, focus=focus, fits=fits)
+    rows = cells_of(tables.degree_types_table([entry], {}))
+    assert rows[0][0] == entry.title
+    assert rows[0][3] == entry.focus
+    assert rows[0][4] == entry.fits
+
+
+def test_nasty_values_show_literally_and_create_no_markup():
+    entries = [degree_type(id=f"t{i}", title=value, focus=value, fits=value) for i, value in enumerate(NASTY)]
+    html = to_html(f"{tables.degree_types_table(entries, {})}")
+    rows, tags = body_cells(html)
+    assert [row[0] for row in rows] == [e.title for e in entries]
+    assert "script" not in tags and "img" not in tags and "strong" not in tags and "em" not in tags
+    assert "javascript:" not in html.replace("javascript&#58;", "")
+    assert "{{" not in html and "{%" not in html
+
+
+def test_inline_figure_text_stays_inert_inside_a_paragraph():
+    figure = models.Figure(id="x", label="l", value=5250, unit="usd", period="*2024* [a](b)",
+                           sources=[SOURCE.model_copy(update={"publisher": "<b>IRS</b> _x_"})])
+    html = to_html(f"The limit is {tables.figure(figure)} a year.")
+    assert "$5,250" in html
+    _, tags = body_cells(html)
+    assert "b" not in tags and "em" not in tags
+    assert "&lt;b&gt;IRS&lt;/b&gt;" in html or "&#60;b&#62;IRS" in html
+
+
+def test_links_from_data_are_https_only():
+    assert str(link("javascript:alert(1)", "x")) == "x"
+    assert str(link("http://example.com", "x")) == "x"
+    assert 'href="https://example.com/?a=&#34;b"' in str(link('https://example.com/?a="b', "x"))
+
+
+def test_empty_and_single_entry_tables():
+    assert 'class="kb-empty"' in str(tables.degree_types_table([], {}))
+    rows = cells_of(tables.degree_types_table([degree_type()], {"ms-ml": 3}))
+    assert len(rows) == 1 and rows[0][7] == "3"
+
+
+def test_degree_types_table_has_every_type_from_data():
+    data = load_dataset(ROOT)
+    rows = cells_of(tables.degree_types_table(data.degree_types.degree_types, {}))
+    assert [r[0] for r in rows] == [d.title for d in data.degree_types.degree_types]
+
+
+def test_data_tables_render_every_entry():
+    data = load_dataset(ROOT)
+    assert len(cells_of(tables.careers_table(data.careers))) == len(data.careers.roles)
+    assert len(cells_of(tables.curriculum_table(data.curriculum, data.programs))) == len(data.curriculum.core_areas)
+    assert len(cells_of(tables.electives_table(data.electives, data.programs))) == len(data.electives.courses)
+    assert len(cells_of(tables.final_projects_table(data.final_projects, data.programs))) == len(data.final_projects.options)
+    assert len(cells_of(tables.study_formats_table(data.study_formats, data.programs))) == len(data.study_formats.formats)
+    assert len(cells_of(tables.nces_tuition_table(data.costs))) == len(data.costs.nces_graduate_tuition)
+
+
+def test_final_projects_table_counts_programs_from_data():
+    data = load_dataset(ROOT)
+    rows = cells_of(tables.final_projects_table(data.final_projects, data.programs))
+    for option, row in zip(data.final_projects.options, rows):
+        expected = sum(1 for p in data.programs.values() if option.id in (p.final_projects or []))
+        assert row[3].startswith(str(expected))
+
+
+def test_total_costs_multiply_the_latest_nces_year():
+    row = models.TuitionYear(academic_year="2021-22", all_institutions=20000, public=10000, private=30000,
+                             sources=[SOURCE])
+    totals = dict((name, (a, pu, pr)) for name, a, pu, pr in tables.total_costs(row))
+    assert totals["2 years full-time"] == (40000, 20000, 60000)
+    assert totals["3 years part-time (half load)"] == (30000, 15000, 45000)
+
+
+def test_text_escapes_braces_and_markdown():
+    assert str(text("{{ x }}")) == "&#123;&#123; x &#125;&#125;"
+    assert "<" not in str(text("<b>"))
