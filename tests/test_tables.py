@@ -33,6 +33,8 @@ contributor_text = st.text(
     alphabet=st.characters(blacklist_categories=("Cc", "Cs"), whitelist_characters="\n\t"), min_size=1, max_size=60
 ).filter(lambda s: s.strip())
 
+single_line_text = contributor_text.filter(lambda s: "\n" not in s.strip())
+
 
 def degree_type(**overrides) -> models.DegreeType:
     values = dict(id="ms-ml", title="MS in ML", abbreviation="MS", orientation="research", focus="Focus.",
@@ -47,7 +49,7 @@ def cells_of(markup) -> list[list[str]]:
 
 
 @settings(max_examples=150, deadline=None)
-@given(title=contributor_text, focus=contributor_text, fits=contributor_text)
+@given(title=single_line_text, focus=contributor_text, fits=contributor_text)
 def test_any_text_round_trips_as_literal_text(title, focus, fits):
     entry = degree_type(title=title, focus=focus, fits=fits)
     rows = cells_of(tables.degree_types_table([entry], {}))
@@ -57,7 +59,7 @@ def test_any_text_round_trips_as_literal_text(title, focus, fits):
 
 
 def test_nasty_values_show_literally_and_create_no_markup():
-    entries = [degree_type(id=f"t{i}", title=value, focus=value, fits=value) for i, value in enumerate(NASTY)]
+    entries = [degree_type(id=f"t{i}", title=" / ".join(value.splitlines()), focus=value, fits=value) for i, value in enumerate(NASTY)]
     html = to_html(f"{tables.degree_types_table(entries, {})}")
     rows, tags = body_cells(html)
     assert [row[0] for row in rows] == [e.title for e in entries]

@@ -162,7 +162,7 @@
     var reset = el("button", { type: "button", "class": "md-button kb-filters__reset", text: "Reset filters" });
     var selects = { type: typeSelect, delivery: deliverySelect, country: countrySelect, final: finalSelect };
 
-    var form = el("form", { "class": "kb-filters", "aria-label": "Filter programs", "aria-controls": table.id || "" }, [
+    var form = el("form", { "class": "kb-filters", "aria-label": "Filter programs" }, [
       field("kb-filter-type", "Degree type", typeSelect),
       field("kb-filter-delivery", "Delivery", deliverySelect),
       field("kb-filter-country", "Country", countrySelect),
@@ -335,7 +335,8 @@
   }
 
   function init() {
-    var table = document.getElementById("program-directory");
+    /* The page's h1 "Program directory" also gets id="program-directory" from the toc extension. */
+    var table = document.querySelector("table#program-directory");
     if (table && table.tBodies.length && table.tHead) enhance(table);
   }
 
