@@ -10,7 +10,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from . import charts, programs, schema, tables
+from . import charts, exports, programs, schema, tables
 from .dataset import cached_dataset
 from .errors import DataErrors
 from .html import block, link
@@ -66,12 +66,16 @@ def define_env(env) -> None:
         "figure": lambda figure_id: str(tables.figure(lookup("figure", {f.id: f for f in data.figures.figures}, figure_id))),
         "program_count": lambda: str(len(data.programs)),
         "programs_table": lambda: block(programs.programs_table(data, base())),
+        "programs_by_pace": lambda pace: block(tables.programs_list(
+            {slug: p for slug, p in data.programs.items() if pace in (p.pace or [])}, base())),
         "compare_widget": lambda: block(programs.compare_widget(data, base())),
         "tuition_range": lambda currency="USD": str(programs.tuition_range_sentence(data.programs, currency)),
         "glossary_list": lambda: block(tables.glossary_list(data.glossary)),
         "sources_list": lambda: block(tables.all_sources(source_groups(data))),
         "data_reference": data_reference,
         "schema_link": schema_link,
+        "csv_columns": lambda: ", ".join(f"`{c}`" for c in exports.CSV_COLUMNS),
+        "data_format_version": lambda: str(schema.FORMAT_VERSION),
     }
     for name, function in macros.items():
         env.macro(function, name)

@@ -175,7 +175,9 @@ def program_page(slug: str, dataset: Dataset, *, edit_url: str, issue_url: str, 
     parts.append(f'<script type="application/ld+json">{_script_json(json_ld(slug, program, dataset, site_url))}</script>')
     description = f"{program.university}: {program.title}. Facts with sources: delivery, credits, length, final project and tuition."
     front = json.dumps({"title": page_title(f"{program.title}, {program.university}"),
-                        "description": page_title(description[:250]), "render_macros": False})
+                        "description": page_title(description[:250]), "render_macros": False,
+                        # Guide pages should answer general questions before any single program does.
+                        "search": {"boost": 0.3}})
     return f"---\n{front}\n---\n\n" + "".join(parts) + "\n"
 
 

@@ -1,0 +1,447 @@
+"""Browser tests of the program directory (directory.js) and the compare page (compare.js).
+
+They drive the built site in headless Chromium and check every result against the YAML data,
+so a change to the data never needs a change here.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+import unicodedata
+from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+from playwright.sync_api import Page, expect
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from macros import formatting as fmt  # noqa: E402
+from macros.dataset import load_dataset  # noqa: E402
+from macros.html import host  # noqa: E402
+from macros.programs import estimated_total  # noqa: E402
+
+pytestmark = pytest.mark.browser
+
+TABLE = "table#program-directory"
+VISIBLE_ROWS = f"{TABLE} tbody tr:not([hidden])"
+FINAL_LABELS = {"thesis": "Thesis", "capstone": "Capstone", "practicum": "Practicum or internship",
+                "coursework-only": "Coursework only"}
+
+
+@pytest.fixture(scope="module")
+def data():
+    return load_dataset(ROOT)
+
+
+@pytest.fixture
+def console_errors(page: Page) -> list[str]:
+    """Console errors and uncaught exceptions of the test's page."""
+    errors: list[str] = []
+    page.on("console", lambda message: errors.append(f"console: {message.text}") if message.type == "error" else None)
+    page.on("pageerror", lambda error: errors.append(f"pageerror: {error}"))
+    return errors
+
+
+def assert_clean(outside_requests: list[str], console_errors: list[str]) -> None:
+    assert outside_requests == [], f"requests to other hosts: {outside_requests}"
+    assert console_errors == [], f"errors in the page: {console_errors}"
+
+
+def open_directory(page: Page, query: str = "") -> None:
+    page.goto(f"programs/{query}")
+    expect(page.locator(".kb-count[role=status]")).to_have_count(1)
+
+
+def shown(page: Page) -> list[str]:
+    """Slugs of the rows a reader sees, in table order."""
+    return page.eval_on_selector_all(VISIBLE_ROWS, "rows => rows.map(r => r.dataset.slug)")
+
+
+def status(page: Page) -> str:
+    return page.locator(".kb-count[role=status]").inner_text()
+
+
+def text_key(value: str) -> str:
+    """Case- and accent-insensitive sort key, like the script's Intl.Collator."""
+    return "".join(c for c in unicodedata.normalize("NFKD", value) if not unicodedata.combining(c)).casefold()
+
+
+def ordered(values: dict[str, object], descending: bool = False) -> list[str]:
+    """Slugs by value (ties and empties keep data order, empties last), as the table sorts."""
+    slugs = list(values)
+    present = [s for s in slugs if values[s] is not None]
+    empty = [s for s in slugs if values[s] is None]
+    present.sort(key=lambda s: values[s], reverse=descending)  # stable, so ties keep data order
+    return present + empty
+
+
+def published_site_url() -> str:
+    found = re.search(r"^site_url:\s*(\S+)", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"), re.MULTILINE)
+    assert found, "mkdocs.yml sets site_url"
+    return found.group(1)
+
+
+def goto_for_instant_navigation(page: Page, local_url: str, path: str) -> None:
+    """Open a page so that clicks on internal links use Material's instant navigation.
+
+    Material navigates instantly only to addresses listed in sitemap.xml, and it resolves them
+    against the published site_url, changing just the scheme and host name. The test server
+    publishes the site at the root of a random port, so the sitemap is rewritten to point there,
+    as it does on the real host. Then the test waits until Material has read it.
+    """
+    published = published_site_url()
+
+    def rewrite(route):
+        response = route.fetch()
+        route.fulfill(response=response, body=response.text().replace(published, local_url))
+
+    page.route(re.compile(r"/sitemap\.xml$"), rewrite)
+    with page.expect_response(re.compile(r"/sitemap\.xml$")):
+        page.goto(path)
+    page.wait_for_load_state("networkidle")
+    page.evaluate("window.__noReload = true")
+
+
+def query(page: Page) -> dict[str, list[str]]:
+    return parse_qs(urlsplit(page.url).query)
+
+
+# --- Directory --------------------------------------------------------------------------------
+
+
+def test_enhanced_directory_has_labelled_controls(page: Page, data, outside_requests, console_errors):
+    open_directory(page)
+    assert shown(page) == list(data.programs)
+    assert status(page) == f"Showing {len(data.programs)} of {len(data.programs)} programs."
+    form = page.locator("form.kb-filters")
+    expect(form).to_have_count(1)
+    # The form comes before the table's scrolling wrapper, not inside it.
+    assert page.evaluate("""() => {
+        const form = document.querySelector('form.kb-filters');
+        const wrap = document.querySelector('table#program-directory').closest('.kb-table');
+        return !!(form.compareDocumentPosition(wrap) & Node.DOCUMENT_POSITION_FOLLOWING) && !wrap.contains(form);
+    }""")
+    for control in form.locator("select, input").all():
+        labels = control.evaluate("c => Array.from(c.labels).map(l => l.textContent.trim())")
+        assert labels and all(labels), f"control without a label: {control.evaluate('c => c.outerHTML')}"
+        expect(form.locator(f"label[for='{control.get_attribute('id')}']")).to_be_visible()
+    for name in ("Degree type", "Delivery", "Country", "Final project", "Estimated total tuition up to", "Currency"):
+        expect(page.get_by_label(name, exact=True)).to_be_visible()
+    expect(page.get_by_role("button", name="Reset filters")).to_be_visible()
+    assert_clean(outside_requests, console_errors)
+
+
+def test_sort_by_text_column(page: Page, data, outside_requests, console_errors):
+    open_directory(page)
+    universities = {s: text_key(p.university) for s, p in data.programs.items()}
+    header = page.locator(f"{TABLE} thead th", has_text="University")
+    header.get_by_role("button").click()
+    expect(header).to_have_attribute("aria-sort", "ascending")
+    assert shown(page) == ordered(universities)
+    header.get_by_role("button").click()
+    expect(header).to_have_attribute("aria-sort", "descending")
+    assert shown(page) == ordered(universities, descending=True)
+    # Only the sorted column claims a sort order.
+    assert page.locator(f"{TABLE} thead th[aria-sort=ascending], {TABLE} thead th[aria-sort=descending]").count() == 1
+    assert_clean(outside_requests, console_errors)
+
+
+@pytest.mark.parametrize("column", ["Typical length", "Tuition as stated"])
+def test_sort_by_number_column(page: Page, data, column, outside_requests, console_errors):
+    open_directory(page)
+    if column == "Typical length":
+        values = {s: (p.duration.min_months if p.duration else None) for s, p in data.programs.items()}
+    else:
+        values = {s: (None if (t := estimated_total(p)) is None else round(t)) for s, p in data.programs.items()}
+    header = page.locator(f"{TABLE} thead th", has_text=column)
+    header.get_by_role("button").click()
+    expect(header).to_have_attribute("aria-sort", "ascending")
+    assert shown(page) == ordered(values)
+    header.get_by_role("button").click()
+    expect(header).to_have_attribute("aria-sort", "descending")
+    assert shown(page) == ordered(values, descending=True)  # empties stay last
+    assert_clean(outside_requests, console_errors)
+
+
+FILTERS = {
+    "Degree type": lambda p, v: p.degree_type == v,
+    "Delivery": lambda p, v: v in (p.delivery or []),
+    "Country": lambda p, v: p.country == v,
+    "Final project": lambda p, v: v in (p.final_projects or []),
+}
+
+
+@pytest.mark.parametrize("label", list(FILTERS))
+def test_each_filter_shows_the_matching_programs(page: Page, data, label, outside_requests, console_errors):
+    open_directory(page)
+    select = page.get_by_label(label, exact=True)
+    values = [v for v in select.locator("option").evaluate_all("os => os.map(o => o.value)") if v]
+    keep = FILTERS[label]
+    present = {
+        "Degree type": {p.degree_type for p in data.programs.values()},
+        "Delivery": {d for p in data.programs.values() for d in p.delivery or []},
+        "Country": {p.country for p in data.programs.values()},
+        "Final project": {f for p in data.programs.values() for f in p.final_projects or []},
+    }[label]
+    assert set(values) == present, "the options are the values found in the data"
+    for value in values:
+        select.select_option(value)
+        expected = [s for s, p in data.programs.items() if keep(p, value)]
+        assert shown(page) == expected, f"{label} = {value}"
+        assert status(page) == f"Showing {len(expected)} of {len(data.programs)} programs."
+    # Option labels are the readable names.
+    names = dict(select.locator("option").evaluate_all("os => os.map(o => [o.value, o.textContent])"))
+    if label == "Final project":
+        assert all(names[v] == FINAL_LABELS[v] for v in values)
+    if label == "Country":
+        assert all(names[v] == data.country_name(v) for v in values)
+    if label == "Degree type":
+        assert all(names[v] == data.degree_type(v).abbreviation for v in values)
+    if label == "Delivery":
+        assert all(names[v] == fmt.label(v) for v in values)
+    select.select_option("")
+    assert shown(page) == list(data.programs)
+    assert_clean(outside_requests, console_errors)
+
+
+def test_tuition_ceiling(page: Page, data, outside_requests, console_errors):
+    open_directory(page)
+    totals = {s: (round(t), p.tuition.currency) for s, p in data.programs.items() if (t := estimated_total(p)) is not None}
+    currencies = sorted({c for _, c in totals.values()})
+    select = page.get_by_label("Currency", exact=True)
+    assert sorted(select.locator("option").evaluate_all("os => os.map(o => o.value)")) == currencies
+    ceiling = page.get_by_label("Estimated total tuition up to", exact=True)
+    for currency in currencies:
+        amounts = sorted(a for a, c in totals.values() if c == currency)
+        select.select_option(currency)
+        for limit in {amounts[0] - 1, amounts[0], amounts[len(amounts) // 2], amounts[-1]}:
+            ceiling.fill(str(limit))
+            expected = [s for s, (a, c) in totals.items() if c == currency and a <= limit]
+            assert shown(page) == expected, f"{currency} up to {limit}"
+            not_comparable = sum(1 for s in data.programs if s not in totals or totals[s][1] != currency)
+            text = status(page)
+            assert text.startswith(f"Showing {len(expected)} of {len(data.programs)} programs"), text
+            assert f"{not_comparable} programs are hidden because no comparable total in {currency}" in text, text
+    # Hidden rows are really out of sight.
+    hidden = page.locator(f"{TABLE} tbody tr[hidden]")
+    assert hidden.count() > 0
+    expect(hidden.first).to_be_hidden()
+    ceiling.fill("")
+    assert shown(page) == list(data.programs)
+    page.get_by_role("button", name="Reset filters").click()
+    assert shown(page) == list(data.programs)
+    assert_clean(outside_requests, console_errors)
+
+
+def test_filters_combine_and_reset(page: Page, data, outside_requests, console_errors):
+    open_directory(page)
+    page.get_by_label("Country", exact=True).select_option("US")
+    page.get_by_label("Delivery", exact=True).select_option("online")
+    expected = [s for s, p in data.programs.items() if p.country == "US" and "online" in (p.delivery or [])]
+    assert expected and shown(page) == expected
+    page.get_by_role("button", name="Reset filters").click()
+    assert shown(page) == list(data.programs)
+    assert status(page) == f"Showing {len(data.programs)} of {len(data.programs)} programs."
+    assert "country" not in query(page) and "delivery" not in query(page)
+    assert_clean(outside_requests, console_errors)
+
+
+def test_state_is_kept_in_the_url(page: Page, data, outside_requests, console_errors):
+    open_directory(page)
+    page.get_by_label("Country", exact=True).select_option("US")
+    page.get_by_label("Final project", exact=True).select_option("capstone")
+    page.locator(f"{TABLE} thead th", has_text="University").get_by_role("button").click()
+    page.locator(f"{TABLE} thead th", has_text="University").get_by_role("button").click()
+    assert query(page) == {"country": ["US"], "final": ["capstone"], "sort": ["university"], "dir": ["desc"]}
+    before = shown(page)
+    matching = {s: text_key(p.university) for s, p in data.programs.items()
+                if p.country == "US" and "capstone" in (p.final_projects or [])}
+    assert before == ordered(matching, descending=True)
+
+    page.goto(page.url)  # a fresh load of the shared address
+    expect(page.locator(".kb-count[role=status]")).to_have_count(1)
+    assert shown(page) == before
+    expect(page.get_by_label("Country", exact=True)).to_have_value("US")
+    expect(page.get_by_label("Final project", exact=True)).to_have_value("capstone")
+    expect(page.locator(f"{TABLE} thead th", has_text="University")).to_have_attribute("aria-sort", "descending")
+
+    # A tuition ceiling is shared too, with its currency; unknown values are ignored.
+    page.goto("programs/?max=50000&currency=USD&type=no-such-type&h=search")
+    expect(page.locator(".kb-count[role=status]")).to_have_count(1)
+    expected = [s for s, p in data.programs.items()
+                if (t := estimated_total(p)) is not None and p.tuition.currency == "USD" and round(t) <= 50000]
+    assert shown(page) == expected
+    expect(page.get_by_label("Estimated total tuition up to", exact=True)).to_have_value("50000")
+    expect(page.get_by_label("Degree type", exact=True)).to_have_value("")
+    page.get_by_label("Delivery", exact=True).select_option("online")
+    assert query(page)["h"] == ["search"], "other parameters (search highlight) are kept"
+    assert_clean(outside_requests, console_errors)
+
+
+def test_directory_after_instant_navigation(page: Page, site_url, data, outside_requests, console_errors):
+    goto_for_instant_navigation(page, site_url, "")
+    page.locator(".md-tabs").get_by_role("link", name="Programs", exact=True).click()
+    page.wait_for_url(re.compile(r"/programs/$"))
+    expect(page.locator("form.kb-filters")).to_have_count(1)
+    assert page.evaluate("window.__noReload === true"), "the page was loaded by instant navigation"
+    page.get_by_label("Degree type", exact=True).select_option("ms-ml")
+    expected = [s for s, p in data.programs.items() if p.degree_type == "ms-ml"]
+    assert shown(page) == expected
+    assert query(page) == {"type": ["ms-ml"]}
+
+    # Away and back again: one form, never two.
+    page.locator(".md-sidebar--primary").get_by_role("link", name="Compare", exact=True).click()
+    page.wait_for_url(re.compile(r"/programs/compare/"))
+    expect(page.locator("#kb-compare-select")).to_have_count(1)
+    page.go_back()
+    page.wait_for_url(re.compile(r"/programs/\?type=ms-ml$"))
+    expect(page.locator("form.kb-filters")).to_have_count(1)
+    assert shown(page) == expected
+    assert page.evaluate("window.__noReload === true")
+    assert_clean(outside_requests, console_errors)
+
+
+def test_directory_without_javascript(browser, base_url, data, outside_requests):
+    context = browser.new_context(java_script_enabled=False, base_url=base_url)
+
+    def guard(route):
+        if urlsplit(route.request.url).hostname in ("127.0.0.1", "localhost"):
+            route.continue_()
+        else:
+            outside_requests.append(route.request.url)
+            route.abort()
+
+    context.route("**/*", guard)
+    try:
+        page = context.new_page()
+        page.goto("programs/")
+        rows = page.locator(f"{TABLE} tbody tr")
+        assert rows.evaluate_all("rows => rows.map(r => r.dataset.slug)") == list(data.programs)
+        assert page.locator(f"{TABLE} tbody tr[hidden]").count() == 0
+        for row in rows.all()[:3]:
+            expect(row).to_be_visible()
+        expect(page.locator("form.kb-filters")).to_have_count(0)
+        expect(page.locator(".kb-count")).to_have_count(0)
+        expect(page.locator(f"{TABLE} thead button")).to_have_count(0)
+        # Every program's title links to its page.
+        titles = page.locator(f"{TABLE} tbody th a").all_inner_texts()
+        assert titles == [p.title for p in data.programs.values()]
+
+        page.goto("programs/compare/")
+        expect(page.locator("#kb-compare-select")).to_have_count(0)
+        expect(page.get_by_text("The side-by-side comparison needs JavaScript.")).to_be_visible()
+    finally:
+        context.close()
+    assert outside_requests == []
+
+
+# --- Compare ----------------------------------------------------------------------------------
+
+
+def expected_facts(data, slug: str) -> dict[str, str]:
+    p = data.programs[slug]
+    values = {
+        "University": p.university,
+        "Degree type": data.degree_type(p.degree_type).title,
+        "Country": data.country_name(p.country),
+        "City": p.city or "",
+        "Delivery": fmt.labels(p.delivery),
+        "Pace": fmt.labels(p.pace),
+        "Credits": fmt.credits(p.credits),
+        "Typical length": fmt.months(p.duration),
+        "Final project": fmt.labels(p.final_projects),
+        "Tuition as stated": fmt.tuition(p.tuition),
+        "Official page": host(p.official_url),
+        "Last verified": p.last_verified.isoformat(),
+    }
+    return {k: v or "Not stated" for k, v in values.items()}
+
+
+def compare_table(page: Page) -> dict[str, list[str]]:
+    return page.eval_on_selector_all(
+        "#kb-compare-table tbody tr",
+        "rows => Object.fromEntries(rows.map(r => [r.cells[0].textContent, [...r.cells].slice(1).map(c => c.textContent)]))",
+    )
+
+
+def chosen_slugs(page: Page) -> list[str]:
+    return page.eval_on_selector_all("#kb-compare-table thead th[scope=col]", "ths => ths.map(t => t.dataset.slug)")
+
+
+def pick_pair(data) -> tuple[str, str]:
+    """Two programs with many stated facts, so the comparison shows real values."""
+    def filled(slug):
+        return sum(v != "Not stated" for v in expected_facts(data, slug).values())
+    best = sorted(data.programs, key=filled, reverse=True)
+    return best[0], best[1]
+
+
+def test_compare_shows_the_facts_of_two_programs(page: Page, data, outside_requests, console_errors):
+    a, b = pick_pair(data)
+    page.goto(f"programs/compare/?p={a}&p=not-a-program&p={b}")
+    expect(page.locator("#kb-compare-table")).to_be_visible()
+    assert chosen_slugs(page) == [a, b]
+    assert query(page) == {"p": [a, b]}, "unknown slugs are dropped from the address"
+    table = compare_table(page)
+    fa, fb = expected_facts(data, a), expected_facts(data, b)
+    assert list(table) == list(fa)
+    for row, cells in table.items():
+        assert cells == [fa[row], fb[row]], row
+    links = page.locator("#kb-compare-table thead th[scope=col] a")
+    assert links.all_inner_texts() == [data.programs[a].title, data.programs[b].title]
+    for link, slug in zip(links.all(), (a, b)):
+        assert urlsplit(link.evaluate("a => a.href")).path.endswith(f"/programs/{slug}/")
+    official = page.locator("#kb-compare-table tbody tr", has_text="Official page").locator("a")
+    assert official.evaluate_all("as => as.map(a => a.href)") == [data.programs[a].official_url, data.programs[b].official_url]
+    # The program pages exist.
+    links.first.click()
+    page.wait_for_url(re.compile(f"/programs/{a}/$"))
+    expect(page.locator("h1")).to_have_text(data.programs[a].title)
+    assert_clean(outside_requests, console_errors)
+
+
+def test_compare_add_and_remove_update_the_url(page: Page, data, outside_requests, console_errors):
+    slugs = list(data.programs)
+    page.goto("programs/compare/")
+    select = page.get_by_label("Add a program to compare", exact=True)
+    expect(select).to_be_visible()
+    assert page.locator("#kb-compare-table").count() == 0
+    add = page.get_by_role("button", name="Add", exact=True)
+    for i, slug in enumerate(slugs[:4], start=1):
+        select.select_option(slug)
+        add.click()
+        assert chosen_slugs(page) == slugs[:i]
+        assert query(page) == {"p": slugs[:i]}
+    expect(add).to_be_disabled()  # four at most
+    assert compare_table(page)["University"] == [data.programs[s].university for s in slugs[:4]]
+    page.get_by_role("button", name=f"Remove {data.programs[slugs[1]].university}: {data.programs[slugs[1]].title}").click()
+    remaining = [slugs[0], slugs[2], slugs[3]]
+    assert chosen_slugs(page) == remaining
+    assert query(page) == {"p": remaining}
+    expect(add).to_be_enabled()
+    # A program already chosen cannot be added twice.
+    assert select.locator(f"option[value='{slugs[0]}']").is_disabled()
+    page.goto(page.url)
+    expect(page.locator("#kb-compare-table")).to_be_visible()
+    assert chosen_slugs(page) == remaining
+    assert_clean(outside_requests, console_errors)
+
+
+def test_compare_after_instant_navigation(page: Page, site_url, data, outside_requests, console_errors):
+    a, b = pick_pair(data)
+    goto_for_instant_navigation(page, site_url, f"programs/{a}/")
+    page.get_by_role("link", name="Compare with other programs").click()
+    page.wait_for_url(re.compile(rf"/programs/compare/\?p={a}$"))
+    select = page.get_by_label("Add a program to compare", exact=True)
+    expect(select).to_be_visible()
+    assert page.evaluate("window.__noReload === true"), "the page was loaded by instant navigation"
+    select.select_option(b)
+    page.get_by_role("button", name="Add", exact=True).click()
+    assert chosen_slugs(page) == [a, b]
+    assert query(page) == {"p": [a, b]}
+    expect(page.locator("#kb-compare .kb-compare")).to_have_count(1)
+    assert_clean(outside_requests, console_errors)

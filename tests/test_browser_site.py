@@ -1,0 +1,56 @@
+"""The site as a reader meets it: loads, stays on this machine, works without JavaScript and on phones."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import Page, expect
+
+pytestmark = pytest.mark.browser
+
+PAGES = ["", "degree-types/", "costs/", "programs/", "programs/kth-msc-machine-learning/", "glossary/"]
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_page_loads_without_errors_or_outside_requests(page: Page, outside_requests, site_url, path):
+    errors: list[str] = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(site_url + path)
+    page.wait_for_load_state("networkidle")
+    expect(page.locator("article h1").first).to_be_visible()
+    assert errors == []
+    assert outside_requests == []
+
+
+def test_degree_types_table_without_javascript(browser, site_url):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(site_url + "degree-types/")
+    expect(page.locator("#degree-types tbody tr")).to_have_count(11)
+    context.close()
+
+
+def test_glossary_terms_show_tooltips(page: Page, site_url):
+    page.goto(site_url + "degree-types/ms-vs-mps/")
+    assert page.locator("article abbr[title]").count() > 0
+
+
+def test_phone_width_has_no_page_level_horizontal_scroll(browser, site_url):
+    context = browser.new_context(viewport={"width": 360, "height": 740})
+    page = context.new_page()
+    for path in ("", "degree-types/", "costs/", "programs/"):
+        page.goto(site_url + path)
+        overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        assert overflow <= 1, f"{path} scrolls sideways by {overflow}px at 360px"
+    context.close()
+
+
+def test_charts_are_accessible_images_with_a_data_table(page: Page, site_url):
+    page.goto(site_url + "costs/")
+    charts = page.locator("figure.kb-chart svg[role=img]")
+    assert charts.count() >= 2
+    for i in range(charts.count()):
+        svg = charts.nth(i)
+        labelled = svg.get_attribute("aria-labelledby").split()
+        assert all(page.locator(f"#{ident}").count() == 1 for ident in labelled)
+    assert page.locator("figure.kb-chart details table").count() == charts.count()
