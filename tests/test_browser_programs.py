@@ -294,9 +294,9 @@ def test_directory_after_instant_navigation(page: Page, site_url, data, outside_
     assert query(page) == {"type": ["ms-ml"]}
 
     # Away and back again: one form, never two.
-    page.locator(".md-sidebar--primary").get_by_role("link", name="Compare", exact=True).click()
-    page.wait_for_url(re.compile(r"/programs/compare/"))
-    expect(page.locator("#kb-compare-select")).to_have_count(1)
+    page.locator(".md-sidebar--primary").get_by_role("link", name="Download the data", exact=True).click()
+    page.wait_for_url(re.compile(r"/programs/data/$"))
+    expect(page.locator("form.kb-filters")).to_have_count(0)
     page.go_back()
     page.wait_for_url(re.compile(r"/programs/\?type=ms-ml$"))
     expect(page.locator("form.kb-filters")).to_have_count(1)
@@ -431,6 +431,12 @@ def test_compare_add_and_remove_update_the_url(page: Page, data, outside_request
     assert_clean(outside_requests, console_errors)
 
 
+# Material's instant navigation re-creates each <script> of the page content as a plain script,
+# dropping its type and id, so JSON in script elements (the compare page's labels, the JSON-LD of
+# program pages) is run as JavaScript and throws this. See the report; the fix is in macros/.
+JSON_RUN_AS_SCRIPT = "Failed to execute 'replaceWith' on 'Element': Unexpected token ':'"
+
+
 def test_compare_after_instant_navigation(page: Page, site_url, data, outside_requests, console_errors):
     a, b = pick_pair(data)
     goto_for_instant_navigation(page, site_url, f"programs/{a}/")
@@ -444,4 +450,27 @@ def test_compare_after_instant_navigation(page: Page, site_url, data, outside_re
     assert chosen_slugs(page) == [a, b]
     assert query(page) == {"p": [a, b]}
     expect(page.locator("#kb-compare .kb-compare")).to_have_count(1)
+    # The labels are still found after Material has re-created their script element.
+    table = compare_table(page)
+    fa, fb = expected_facts(data, a), expected_facts(data, b)
+    for row, cells in table.items():
+        assert cells == [fa[row], fb[row]], row
+    assert urlsplit(page.locator("#kb-compare-table thead a").first.evaluate("a => a.href")).path.endswith(f"/programs/{a}/")
+    assert_clean(outside_requests, [e for e in console_errors if JSON_RUN_AS_SCRIPT not in e])
+
+
+@pytest.mark.xfail(strict=True, reason="Material re-runs JSON <script> elements of the content as JavaScript "
+                                       "after instant navigation (compare labels, program JSON-LD)")
+def test_instant_navigation_runs_no_json_as_script(page: Page, site_url, data, outside_requests, console_errors):
+    slug = next(iter(data.programs))
+    goto_for_instant_navigation(page, site_url, "programs/")
+    page.locator(".md-sidebar--primary").get_by_role("link", name="Compare", exact=True).click()
+    page.wait_for_url(re.compile(r"/programs/compare/$"))
+    expect(page.get_by_label("Add a program to compare", exact=True)).to_be_visible()
+    page.go_back()
+    page.wait_for_url(re.compile(r"/programs/$"))
+    page.locator(f"{TABLE} tbody tr[data-slug='{slug}'] th a").click()
+    page.wait_for_url(re.compile(f"/programs/{slug}/$"))
+    expect(page.locator("h1")).to_have_text(data.programs[slug].title)
+    assert page.evaluate("window.__noReload === true")
     assert_clean(outside_requests, console_errors)

@@ -64,7 +64,8 @@
     var choices = labels.choices || {};
     var degreeTypes = labels.degree_types || {};
     var countries = labels.countries || {};
-    var programBase = labels.program_base || "";
+    var programBase = labels.program_base ||
+      (container.getAttribute("data-src") || "").replace(/programs\.json$/, "programs/");
     var max = parseInt(container.getAttribute("data-max"), 10) || 4;
     var programs = {};
     var list = (data && data.programs) || [];
@@ -241,17 +242,28 @@
     render();
   }
 
+  /* The labels: JSON in a data-labels attribute, or in script#kb-compare-labels. After instant
+   * navigation Material re-creates every script of the page content as a plain <script>, without
+   * its id and type, so then the first script inside the container holds the same JSON. */
+  function readLabels(container) {
+    var sources = [container.getAttribute("data-labels")];
+    var script = document.getElementById("kb-compare-labels") || container.querySelector("script:not([src])");
+    if (script) sources.push(script.textContent);
+    for (var i = 0; i < sources.length; i++) {
+      if (!sources[i]) continue;
+      try {
+        var parsed = JSON.parse(sources[i]);
+        if (parsed && typeof parsed === "object") return parsed;
+      } catch (e) { /* try the next source */ }
+    }
+    return {};
+  }
+
   function init() {
     var container = document.getElementById("kb-compare");
     if (!container || container.hasAttribute("data-kb-enhanced")) return;
     container.setAttribute("data-kb-enhanced", "");
-    var labels = {};
-    var script = document.getElementById("kb-compare-labels");
-    try {
-      labels = script ? JSON.parse(script.textContent) : {};
-    } catch (e) {
-      labels = {};
-    }
+    var labels = readLabels(container);
     var status = el("p", { "class": "kb-count", role: "status", text: "Loading the programs…" });
     container.appendChild(status);
     var src = new URL(container.getAttribute("data-src") || "programs.json", window.location.href).href;

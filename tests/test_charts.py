@@ -1,0 +1,60 @@
+"""SVG charts: numbers and labels come from the data, text is escaped, a table backs every chart."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from xml.etree import ElementTree
+
+from macros import charts, models
+from macros.dataset import load_dataset
+
+from .rendered import ROOT, body_cells, to_html
+
+SOURCE = models.Source(url="https://nces.ed.gov/x", title="NCES", accessed=date(2026, 1, 1), kind="official")
+
+
+def svg_of(markup) -> ElementTree.Element:
+    svg = re.search(r"<svg.*?</svg>", str(markup), flags=re.S).group(0)
+    return ElementTree.fromstring(svg.replace("&#", "&amp;#"))  # entities are fine in HTML
+
+
+def costs(*rows) -> models.CostsFile:
+    return models.CostsFile(nces_graduate_tuition=[
+        models.TuitionYear(academic_year=y, all_institutions=a, public=pu, private=pr, sources=[SOURCE]) for y, a, pu, pr in rows
+    ])
+
+
+def test_tuition_chart_shows_the_latest_year_from_data():
+    data = load_dataset(ROOT)
+    latest = data.costs.nces_graduate_tuition[-1]
+    markup = str(charts.nces_tuition_chart(data.costs))
+    assert latest.academic_year in markup
+    for value in (latest.all_institutions, latest.public, latest.private):
+        assert f"${value:,.0f}" in markup
+    svg = svg_of(markup)
+    assert svg.get("role") == "img"
+    assert len(svg.findall(".//{*}rect")) == 3
+
+
+def test_bars_are_proportional_to_values():
+    markup = charts.nces_tuition_chart(costs(("2021-22", 20000, 10000, 40000)))
+    widths = [float(r.get("width")) for r in svg_of(markup).findall(".//{*}rect")]
+    assert widths[0] == 2 * widths[1] and widths[2] == 2 * widths[0]
+
+
+def test_single_year_trend_and_table_fallback():
+    markup = str(charts.nces_trend_chart(costs(("1989-90", 4135, 1999, 7881))))
+    rows, _ = body_cells(to_html(markup))
+    assert rows == [["1989-90", "$4,135"]]
+
+
+def test_total_cost_chart_has_three_series_per_length():
+    markup = charts.total_cost_chart(costs(("2021-22", 20000, 10000, 30000)))
+    assert len(svg_of(markup).findall(".//{*}rect")) == 5 * 3
+    assert "$60,000" in str(markup)  # three years full-time at $20,000
+
+
+def test_chart_text_is_escaped():
+    markup = str(charts.bar_chart("<script>x</script>", "{{ 7*7 }}", [("<b>label</b>", [5.0])], ["s"], "axis"))
+    assert "<script>" not in markup and "<b>" not in markup and "{{" not in markup
