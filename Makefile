@@ -19,7 +19,7 @@ $(VENV)/.test-deps: requirements-test.txt $(VENV)/.site-deps
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-test.txt
 	touch $@
 
-## serve: build the site and serve it on http://127.0.0.1:8000, reloading on changes
+## serve: build the site and serve it on http://127.0.0.1:8000/guide/, reloading on changes
 serve: $(VENV)/.site-deps
 	$(VENV)/bin/mkdocs serve --dev-addr 127.0.0.1:8000
 

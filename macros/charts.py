@@ -122,7 +122,7 @@ def nces_tuition_chart(costs: models.CostsFile) -> Markup:
     latest = costs.nces_graduate_tuition[-1]
     groups = [
         ("All institutions", [latest.all_institutions]),
-        ("Public (in-state)", [latest.public]),
+        ("Public", [latest.public]),
         ("Private", [latest.private]),
     ]
     return bar_chart(
@@ -163,7 +163,7 @@ def total_cost_chart(costs: models.CostsFile) -> Markup:
         f"Grouped bar chart. For three years full-time: all institutions {fmt.money(longest[1])}, public "
         f"{fmt.money(longest[2])}, private {fmt.money(longest[3])}.",
         groups,
-        ["All institutions", "Public (in-state)", "Private"],
+        ["All institutions", "Public", "Private"],
         "Estimated total tuition, US dollars",
         source_note=_source_note(latest),
     )

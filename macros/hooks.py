@@ -26,6 +26,13 @@ from macros.errors import DataErrors  # noqa: E402
 from macros.sandbox import HIDDEN_VARIABLES, GuideSandbox, sandboxed_copy  # noqa: E402
 
 
+class _Build:
+    """What one build needs on every page, computed once in ``on_files`` (not once per page)."""
+
+    data = None
+    abbreviations = ""
+
+
 def _dataset():
     try:
         return cached_dataset(PROJECT_DIR)
@@ -53,7 +60,8 @@ def on_config(config):
 
 def on_files(files: Files, config) -> Files:
     """Add program pages, schemas and data exports generated from the data."""
-    data = _dataset()
+    data = _Build.data = _dataset()
+    _Build.abbreviations = "\n".join(f"*[{t.term}]: {t.expansion}" for t in data.glossary.terms)
     site_url = config["site_url"]
     issue_url = f"{config['repo_url'].rstrip('/')}/issues/new?template=data-correction.yml"
     for slug in data.programs:
@@ -70,10 +78,7 @@ def on_files(files: Files, config) -> Files:
 @event_priority(-100)  # after macros have rendered, so glossary text is never read as a template
 def on_page_markdown(markdown: str, page, config, files) -> str:
     """Append glossary abbreviations; send "edit" on a program page to its YAML file."""
-    data = _dataset()
     src = page.file.src_uri
-    if src.startswith(f"{PROGRAMS_DIR}/") and Path(src).stem in data.programs:
+    if src.startswith(f"{PROGRAMS_DIR}/") and Path(src).stem in _Build.data.programs:
         page.edit_url = _repo_link(config, "edit", f"{DATA_DIR}/{src.removesuffix('.md')}.yml")
-    terms = data.glossary.terms
-    abbreviations = "\n".join(f"*[{t.term}]: {t.expansion}" for t in terms)
-    return f"{markdown}\n\n{abbreviations}\n"
+    return f"{markdown}\n\n{_Build.abbreviations}\n"

@@ -334,7 +334,7 @@ class TuitionYear(Sourced):
 
     academic_year: AcademicYear = Field(description="Academic year, e.g. '2021-22'.")
     all_institutions: Money = Field(description="Average graduate tuition and required fees, all institutions.")
-    public: Money = Field(description="Average at public institutions (in-state).")
+    public: Money = Field(description="Average at public institutions.")
     private: Money = Field(description="Average at private institutions.")
 
 

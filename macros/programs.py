@@ -15,7 +15,7 @@ from markupsafe import Markup
 from . import formatting as fmt
 from . import models
 from .dataset import Dataset, is_stale
-from .html import attr, host, link, text
+from .html import attr, block, host, link, text
 from .tables import PROGRAM_PAGES
 
 #: The guide page that explains each degree type, relative to the site root.
@@ -178,7 +178,7 @@ def program_page(slug: str, dataset: Dataset, *, edit_url: str, issue_url: str, 
                         "description": page_title(description[:250]), "render_macros": False,
                         # Guide pages should answer general questions before any single program does.
                         "search": {"boost": 0.3}})
-    return f"---\n{front}\n---\n\n" + "".join(parts) + "\n"
+    return f"---\n{front}\n---\n" + block(Markup("".join(parts)))
 
 
 def _row_data(slug: str, program: models.Program) -> dict[str, str]:

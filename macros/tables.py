@@ -148,7 +148,7 @@ def nces_tuition_table(costs: models.CostsFile) -> Markup:
         [r.academic_year, fmt.money(r.all_institutions), fmt.money(r.public), fmt.money(r.private), sources_cell(r.sources)]
         for r in reversed(costs.nces_graduate_tuition)
     ]
-    headers = ["Academic year", "All institutions", "Public (in-state)", "Private", "Source"]
+    headers = ["Academic year", "All institutions", "Public", "Private", "Source"]
     return table("Average yearly graduate tuition and required fees (NCES, current dollars)", headers, rows,
                  table_id="nces-tuition")
 
@@ -174,7 +174,7 @@ def total_cost_table(costs: models.CostsFile) -> Markup:
     latest = costs.nces_graduate_tuition[-1]
     rows = [[name, fmt.money(a), fmt.money(pu), fmt.money(pr)] for name, a, pu, pr in total_costs(latest)]
     caption = f"Estimated total tuition by program length, from NCES averages for {latest.academic_year}"
-    table_html = table(caption, ["Program length", "All institutions", "Public (in-state)", "Private"], rows,
+    table_html = table(caption, ["Program length", "All institutions", "Public", "Private"], rows,
                        table_id="total-cost")
     note = Markup(
         f'<p class="kb-meta">Each total multiplies the {text(latest.academic_year)} yearly average by the years of '
