@@ -4,6 +4,7 @@
 - ``on_files``: add a generated page per program, the JSON Schemas and the open-data exports.
 - ``on_page_markdown``: append the glossary as abbreviations (tooltips on every page) and point
   the "edit" button of program pages at their YAML file.
+- ``on_page_content``: hide task-list checkboxes (decorative, unlabelled) from screen readers.
 """
 
 from __future__ import annotations
@@ -73,6 +74,14 @@ def on_files(files: Files, config) -> Files:
     files.append(File.generated(config, "programs.json", content=exports.programs_json(data.programs, site_url)))
     files.append(File.generated(config, "programs.csv", content=exports.programs_csv(data.programs)))
     return files
+
+
+def on_page_content(html: str, page, config, files) -> str:
+    """Hide the decorative, disabled checkboxes of task lists from assistive technology.
+
+    pymdownx.tasklist renders them without a label; the list item's text already says it all.
+    """
+    return html.replace('<input type="checkbox" disabled/>', '<input type="checkbox" disabled aria-hidden="true"/>')
 
 
 @event_priority(-100)  # after macros have rendered, so glossary text is never read as a template

@@ -7,7 +7,6 @@ generated from these classes. Each field's ``description`` is what contributors 
 from __future__ import annotations
 
 import re
-import unicodedata
 from datetime import date
 from typing import Annotated, Literal
 from urllib.parse import urlsplit
@@ -64,8 +63,11 @@ def _academic_year(value: str) -> str:
     return value
 
 
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
+
+
 def _printable(value: str) -> str:
-    if any(unicodedata.category(ch) in ("Cc", "Cs") and ch not in "\n\t" for ch in value):
+    if _CONTROL.search(value):
         raise ValueError("contains an invisible control character; retype the text without it")
     return value
 

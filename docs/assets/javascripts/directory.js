@@ -25,6 +25,9 @@
   };
   var CURRENCY_SYMBOLS = { USD: "$", GBP: "£", EUR: "€", CAD: "CA$", AUD: "A$" };
   var QUERY_KEYS = ["type", "delivery", "country", "final", "max", "currency", "sort", "dir"];
+  /* At most this many matching rows are shown at once (more on request): laying out thousands of
+   * table rows takes the browser far longer than the filtering itself. */
+  var PAGE_SIZE = 100;
   var collator = new Intl.Collator("en", { sensitivity: "base", numeric: true });
 
   function el(tag, props, children) {
@@ -143,6 +146,8 @@
       return row;
     });
     var total = rows.length;
+    var order = rows.slice();   /* rows in their current table order */
+    var limit = PAGE_SIZE;      /* how many matching rows are shown */
 
     /* The form. */
     var typeSelect = el("select", { name: "type" });
@@ -176,8 +181,12 @@
       currencySelect.disabled = true;
     }
     var status = el("p", { "class": "kb-count", role: "status", "aria-live": "polite" });
+    var moreButton = el("button", { type: "button", "class": "md-button" });
+    var more = el("p", { "class": "kb-directory-more" }, [moreButton]);
+    more.hidden = true;
     wrapper.parentNode.insertBefore(form, wrapper);
     wrapper.parentNode.insertBefore(status, wrapper);
+    wrapper.parentNode.insertBefore(more, wrapper.nextSibling);
 
     /* Sort buttons. */
     var sortColumn = -1, sortDir = "asc";
@@ -190,7 +199,8 @@
       button.addEventListener("click", function () {
         var dir = sortColumn === i && sortDir === "asc" ? "desc" : "asc";
         applySort(i, dir);
-        writeUrl();
+        applyFilters();
+        scheduleUrl();
       });
     });
 
@@ -211,9 +221,7 @@
           return c ? c * sign : a.index - b.index;
         });
       }
-      var fragment = document.createDocumentFragment();
-      ordered.forEach(function (row) { fragment.appendChild(row.tr); });
-      tbody.appendChild(fragment);
+      order = ordered; /* applyFilters puts the rows it shows in this order */
       headers.forEach(function (th, i) {
         if (!th.hasAttribute("data-sort-type")) return;
         th.setAttribute("aria-sort", i === column ? (dir === "desc" ? "descending" : "ascending") : "none");
@@ -234,9 +242,9 @@
 
     function applyFilters() {
       var s = state();
-      var shown = 0, noTuition = 0;
+      var matched = 0, noTuition = 0, visible = [];
       for (var i = 0; i < total; i++) {
-        var row = rows[i];
+        var row = order[i];
         var ok = (!s.type || row.type === s.type) &&
           (!s.country || row.country === s.country) &&
           (!s.delivery || row.delivery.indexOf(s.delivery) !== -1) &&
@@ -249,13 +257,27 @@
             ok = false;
           }
         }
-        if (ok) shown++;
+        if (ok) ok = ++matched <= limit;
+        if (ok) visible.push(row.tr);
         if (ok !== row.shown) {
           row.shown = ok;
           row.tr.hidden = !ok;
         }
       }
-      var message = "Showing " + shown + " of " + total + " programs";
+      /* The shown rows must stand in order at the end of the body. Only they are moved, if needed:
+       * moving thousands of hidden rows would cost more than the filtering. */
+      for (var j = 0; j < visible.length; j++) {
+        if (visible[j].nextElementSibling !== (visible[j + 1] || null)) {
+          var fragment = document.createDocumentFragment();
+          visible.forEach(function (tr) { fragment.appendChild(tr); });
+          tbody.appendChild(fragment);
+          break;
+        }
+      }
+      var shown = Math.min(matched, limit);
+      var message = matched > limit
+        ? "Showing " + formatNumber(shown) + " of " + formatNumber(matched) + " matching programs (" + formatNumber(total) + " in all)"
+        : "Showing " + formatNumber(shown) + " of " + formatNumber(total) + " programs";
       if (s.max !== null) {
         message += " with an estimated total tuition up to " + money(s.max, s.currency) + ".";
         if (noTuition) {
@@ -268,6 +290,22 @@
       }
       if (!shown) message += " Try removing a filter.";
       if (status.textContent !== message) status.textContent = message;
+      more.hidden = matched <= limit;
+      if (!more.hidden) moreButton.textContent = "Show " + formatNumber(Math.min(PAGE_SIZE, matched - limit)) + " more";
+    }
+
+    /* The address is updated a moment after the change, never in the same task: Chromium's
+     * history.replaceState saves the scroll position, which forces a synchronous layout of the
+     * table that the change has just invalidated. Later, the layout is done and the call is cheap. */
+    var urlTimer = null;
+    var pagePath = window.location.pathname;
+    function scheduleUrl() {
+      if (urlTimer !== null) window.clearTimeout(urlTimer);
+      urlTimer = window.setTimeout(function () {
+        urlTimer = null;
+        /* Not if instant navigation has since left this page. */
+        if (table.isConnected && window.location.pathname === pagePath) writeUrl();
+      }, 150);
     }
 
     function writeUrl() {
@@ -315,11 +353,17 @@
     }
 
     function onChange() {
+      limit = PAGE_SIZE;
       applyFilters();
-      writeUrl();
+      scheduleUrl();
     }
 
     form.addEventListener("submit", function (event) { event.preventDefault(); });
+    moreButton.addEventListener("click", function () {
+      limit += PAGE_SIZE;
+      applyFilters();
+      if (more.hidden) wrapper.focus();
+    });
     form.addEventListener("change", onChange);
     maxInput.addEventListener("input", onChange);
     reset.addEventListener("click", function () {
