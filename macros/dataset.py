@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import typing
 from dataclasses import dataclass, field
+from functools import cached_property
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -67,6 +68,14 @@ class Dataset:
     glossary: models.GlossaryFile
     programs: dict[str, models.Program]
     warnings: tuple[str, ...] = field(default=())
+
+    @cached_property
+    def programs_by_type(self) -> dict[str, dict[str, models.Program]]:
+        """Programs grouped by degree type id, in directory order (computed once)."""
+        groups: dict[str, dict[str, models.Program]] = {}
+        for slug, program in self.programs.items():
+            groups.setdefault(program.degree_type, {})[slug] = program
+        return groups
 
     def degree_type(self, type_id: str) -> models.DegreeType:
         """Return the degree type with this id."""

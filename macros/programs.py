@@ -7,6 +7,7 @@ page text into files; the ``programs_table`` macro puts the directory on its pag
 from __future__ import annotations
 
 import json
+from itertools import islice
 from collections.abc import Mapping
 from datetime import date
 
@@ -161,9 +162,9 @@ def program_page(slug: str, dataset: Dataset, *, edit_url: str, issue_url: str, 
     parts.append(f"<h2>Sources</h2><ul>{source_items}</ul>"
                  f"<p>Facts last verified on {text(program.last_verified.isoformat())}. Anything not shown was not "
                  "stated by a source we could check, so it is left blank rather than guessed.</p>")
-    related = {s: p for s, p in dataset.programs.items() if p.degree_type == program.degree_type and s != slug}
+    related = [(s, p) for s, p in islice(dataset.programs_by_type[program.degree_type].items(), 9) if s != slug][:8]
     if related:
-        items = "".join(f"<li>{link(f'../{s}/', f'{p.university}: {p.title}', external=False)}</li>" for s, p in list(related.items())[:8])
+        items = "".join(f"<li>{link(f'../{s}/', f'{p.university}: {p.title}', external=False)}</li>" for s, p in related)
         parts.append(f"<h2>Related programs</h2><p>Other programs of the type {text(degree.title)}:</p><ul>{items}</ul>")
     parts.append(
         "<h2>Improve this entry</h2><p>"

@@ -50,7 +50,7 @@ def main() -> None:
             project = project_with(size, Path(tmp) / f"p{size}")
             check = timed([sys.executable, "-m", "macros.check", str(project)], ROOT)
             started = time.perf_counter()
-            result = build_site(project, project / "site")
+            result = build_site(project, project / "site", timeout=3600)
             build = time.perf_counter() - started
             if result.returncode:
                 sys.exit(f"build failed at {size} programs:\n{result.stderr[-2000:]}")

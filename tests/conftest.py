@@ -25,7 +25,7 @@ CHROMIUM_ARGS = [
 ]
 
 
-def build_site(project: Path, out: Path) -> subprocess.CompletedProcess:
+def build_site(project: Path, out: Path, timeout: float = 600) -> subprocess.CompletedProcess:
     """Run ``mkdocs build --strict`` for ``project`` into ``out`` and return the finished process."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     return subprocess.run(
@@ -34,7 +34,7 @@ def build_site(project: Path, out: Path) -> subprocess.CompletedProcess:
         env=env,
         capture_output=True,
         text=True,
-        timeout=600,
+        timeout=timeout,
     )
 
 

@@ -6,8 +6,10 @@ so a change to the data never needs a change here.
 
 from __future__ import annotations
 
+import itertools
 import re
 import sys
+import tempfile
 import time
 import unicodedata
 from pathlib import Path
@@ -17,8 +19,9 @@ import pytest
 from playwright.sync_api import Page, expect
 
 ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
+for folder in (ROOT, ROOT / "tests"):
+    if str(folder) not in sys.path:
+        sys.path.insert(0, str(folder))
 
 from macros import formatting as fmt  # noqa: E402
 from macros.dataset import load_dataset  # noqa: E402
@@ -289,6 +292,47 @@ def test_state_is_kept_in_the_url(page: Page, data, outside_requests, console_er
     page.get_by_label("Delivery", exact=True).select_option("online")
     # Other parameters (Material's search highlight) are kept; unknown values are dropped.
     wait_for_query(page, {"max": ["50000"], "currency": ["USD"], "delivery": ["online"], "h": ["search"]})
+    assert_clean(outside_requests, console_errors)
+
+
+def test_long_directory_shows_rows_in_pages(page: Page, built_site, data, outside_requests, console_errors):
+    """With more rows than a page (100), the first page of matches is shown, then more on request."""
+    from bench_directory import bench_page
+
+    many = 1000
+    with tempfile.TemporaryDirectory() as tmp:
+        html = bench_page(built_site, Path(tmp), many).read_text(encoding="utf-8")
+    page.route(re.compile(r"/programs/many\.html(\?.*)?$"), lambda route: route.fulfill(body=html, content_type="text/html"))
+    slugs = [f"{s}-{i}" if i >= len(data.programs) else s
+             for i, s in zip(range(many), itertools.cycle(data.programs))]
+    programs = [data.programs[s] for _, s in zip(range(many), itertools.cycle(data.programs))]
+    page.goto("programs/many.html")
+    expect(page.locator(".kb-count[role=status]")).to_have_text(f"Showing the first 100 of {many:,} programs.")
+    assert shown(page) == slugs[:100]
+    more = page.get_by_role("button", name=re.compile(r"^Show \d+ more$"))
+    expect(more).to_have_text("Show 100 more")
+    more.click()
+    assert shown(page) == slugs[:200]
+    assert status(page) == f"Showing the first 200 of {many:,} programs."
+
+    page.get_by_label("Country", exact=True).select_option("US")
+    us = [s for s, p in zip(slugs, programs) if p.country == "US"]
+    assert len(us) > 100
+    assert shown(page) == us[:100], "a filter change starts again at the first page"
+    assert status(page) == f"Showing the first 100 of {len(us):,} matching programs ({many:,} in all)."
+
+    # Sorting shows the first page in the new order.
+    header = page.locator(f"{TABLE} thead th", has_text="University")
+    header.get_by_role("button").click()
+    by_university = ordered({s: text_key(p.university) for s, p in zip(slugs, programs) if p.country == "US"})
+    assert shown(page) == by_university[:100]
+    header.get_by_role("button").click()
+    by_university = ordered({s: text_key(p.university) for s, p in zip(slugs, programs) if p.country == "US"}, descending=True)
+    assert shown(page) == by_university[:100]
+    while more.is_visible():
+        more.click()
+    assert shown(page) == by_university
+    assert status(page) == f"Showing {len(us):,} of {many:,} programs."
     assert_clean(outside_requests, console_errors)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 from datetime import date
@@ -60,7 +61,7 @@ def test_front_matter_is_valid_and_title_is_safe():
 
 def test_json_ld_cannot_close_its_script_element():
     slug, program = next(iter(DATA.programs.items()))
-    nasty = DATA.__class__(**{**DATA.__dict__, "programs": {slug: with_changes(program, title="</script><script>alert(1)")}})
+    nasty = dataclasses.replace(DATA, programs={slug: with_changes(program, title="</script><script>alert(1)")})
     text = programs.program_page(slug, nasty, edit_url="https://e.x/", issue_url="https://e.x/", site_url="https://e.x/")
     script = re.search(r'<script type="application/ld\+json">(.*?)</script>', text, flags=re.S).group(1)
     assert json.loads(script)["name"] == "</script><script>alert(1)"
