@@ -10,7 +10,7 @@ import sys
 import time
 from pathlib import Path
 
-from .dataset import load_dataset
+from .dataset import check_data
 from .errors import DataErrors
 
 
@@ -20,17 +20,17 @@ def main(argv: list[str] | None = None) -> int:
     root = Path(args[0]) if args else Path.cwd()
     started = time.perf_counter()
     try:
-        dataset = load_dataset(root)
+        report = check_data(root)
     except DataErrors as exc:
         print(exc.report(), file=sys.stderr)
         print("Fix the lines above and run `make check` again. CONTRIBUTING.md explains each field.", file=sys.stderr)
         return 1
-    for warning in dataset.warnings:
+    for warning in report.warnings:
         print(f"warning: {warning}", file=sys.stderr)
     elapsed = time.perf_counter() - started
     print(
-        f"Data OK: {len(dataset.programs)} programs, {len(dataset.degree_types.degree_types)} degree types, "
-        f"{len(dataset.glossary.terms)} glossary terms ({len(dataset.warnings)} warnings) in {elapsed:.2f} s"
+        f"Data OK: {report.programs} programs, {report.degree_types} degree types, "
+        f"{report.glossary_terms} glossary terms ({len(report.warnings)} warnings) in {elapsed:.2f} s"
     )
     return 0
 

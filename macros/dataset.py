@@ -6,7 +6,10 @@ This is the one place that reads ``data/``. Pages, hooks and the command-line ch
 
 from __future__ import annotations
 
+import os
 import typing
+from concurrent.futures import ProcessPoolExecutor
+from multiprocessing import get_all_start_methods, get_context
 from dataclasses import dataclass, field
 from functools import cached_property
 from datetime import date, timedelta
@@ -216,20 +219,79 @@ _UNIQUE_KEYS = {
 }
 
 
-def _check_references(data: dict, raws: dict, programs: dict, program_raws: dict, errors: list[DataError]) -> None:
-    """Every id that one entry refers to must exist."""
+@dataclass(frozen=True)
+class _ProgramContext:
+    """What checking one program file needs from the rest of the data."""
+
+    degree_ids: frozenset[str] | None
+    country_codes: frozenset[str] | None
+    stale_before: date
+    keep_models: bool = True  # False when only the verdict is needed (``make check``)
+
+
+@dataclass(frozen=True)
+class _ProgramResult:
+    slug: str
+    valid: bool
+    program: models.Program | None  # None when invalid, or when the models were not kept
+    errors: list[DataError]
+    warning: str | None
+
+
+def _load_program(path: Path, context: _ProgramContext) -> _ProgramResult | None:
+    """Load, validate and cross-check one program file (runs in a worker process for large sets)."""
+    display = f"{DATA_DIR}/{PROGRAMS_DIR}/{path.name}"
+    slug = path.stem
+    if path.suffix == ".yaml":
+        return _ProgramResult(slug, False, None, [DataError(display, None, f"program files end in .yml; rename it to {slug}.yml")], None)
+    if path.suffix != ".yml" or not path.is_file():
+        return None
+    if not models._SLUG.fullmatch(slug):
+        message = "the file name must be lowercase letters, digits and hyphens, e.g. mit-ms-machine-learning.yml"
+        return _ProgramResult(slug, False, None, [DataError(display, None, message)], None)
+    errors: list[DataError] = []
+    program, raw = _load_one(path, display, models.Program, slug, errors)
+    if program is None:
+        return _ProgramResult(slug, False, None, errors, None)
+    if context.degree_ids is not None and program.degree_type not in context.degree_ids:
+        message = f"unknown degree type '{program.degree_type}'; expected one of: {', '.join(sorted(context.degree_ids))}"
+        errors.append(_error_at(raw, display, ("degree_type",), message, slug))
+    if context.country_codes is not None and program.country not in context.country_codes:
+        message = (f"unknown country code '{program.country}'; use an ISO code listed in data/countries.yml "
+                   "(add the country there if it is missing)")
+        errors.append(_error_at(raw, display, ("country",), message, slug))
+    warning = None
+    if program.last_verified < context.stale_before:
+        message = (f"last checked on {program.last_verified.isoformat()}, more than 18 months ago; "
+                   "re-check the facts against the sources and update the date")
+        warning = str(_error_at(raw, display, ("last_verified",), message, slug))
+    return _ProgramResult(slug, True, program if context.keep_models else None, errors, warning)
+
+
+def _load_program_chunk(paths: list[Path], context: _ProgramContext) -> list[_ProgramResult]:
+    return [r for path in paths if (r := _load_program(path, context)) is not None]
+
+
+#: From this many program files on, ``make check`` reads them in one worker process per CPU core.
+PARALLEL_FROM = 600
+
+
+def _load_programs(paths: list[Path], context: _ProgramContext) -> list[_ProgramResult]:
+    workers = min(os.cpu_count() or 1, 8)
+    # Validated models are slow to send between processes, so only a check without them runs in parallel.
+    if context.keep_models or len(paths) < PARALLEL_FROM or workers < 2 or "fork" not in get_all_start_methods():
+        return _load_program_chunk(paths, context)
+    size = -(-len(paths) // workers)
+    chunks = [paths[i : i + size] for i in range(0, len(paths), size)]
+    with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("fork")) as pool:
+        return [result for chunk in pool.map(_load_program_chunk, chunks, [context] * len(chunks)) for result in chunk]
+
+
+def _check_references(data: dict, raws: dict, programs: dict, errors: list[DataError]) -> None:
+    """Every program that the guide's other data refers to must exist."""
 
     def file_of(name: str) -> str:
         return f"{DATA_DIR}/{name}.yml"
-
-    degree_ids = {d.id for d in data["degree_types"].degree_types} if data.get("degree_types") else None
-    country_codes = {c.code for c in data["countries"].countries} if data.get("countries") else None
-    for slug, program in programs.items():
-        raw, file = program_raws[slug]
-        if degree_ids is not None and program.degree_type not in degree_ids:
-            errors.append(_error_at(raw, file, ("degree_type",), f"unknown degree type '{program.degree_type}'; expected one of: {', '.join(sorted(degree_ids))}", slug))
-        if country_codes is not None and program.country not in country_codes:
-            errors.append(_error_at(raw, file, ("country",), f"unknown country code '{program.country}'; use an ISO code listed in data/countries.yml (add the country there if it is missing)", slug))
 
     def need_program(name: str, loc: tuple, slug: str) -> None:
         if slug not in programs:
@@ -254,6 +316,26 @@ def _check_references(data: dict, raws: dict, programs: dict, program_raws: dict
 
 def load_dataset(root: Path, today: date | None = None) -> Dataset:
     """Load and validate everything under ``root/data``; raise :class:`DataErrors` listing every problem."""
+    return _load(root, today, keep_models=True)
+
+
+@dataclass(frozen=True)
+class CheckReport:
+    """The verdict of ``make check`` when the data is valid."""
+
+    programs: int
+    degree_types: int
+    glossary_terms: int
+    warnings: tuple[str, ...]
+
+
+def check_data(root: Path, today: date | None = None) -> CheckReport:
+    """Validate everything like :func:`load_dataset`, keeping only counts and warnings (faster)."""
+    data = _load(root, today, keep_models=False)
+    return CheckReport(len(data.programs), len(data.degree_types.degree_types), len(data.glossary.terms), data.warnings)
+
+
+def _load(root: Path, today: date | None, keep_models: bool) -> Dataset:
     root = Path(root)
     data_dir = root / DATA_DIR
     errors: list[DataError] = []
@@ -271,34 +353,22 @@ def load_dataset(root: Path, today: date | None = None) -> Dataset:
             for key, attr in _UNIQUE_KEYS.get(name, []):
                 _check_unique(raws[name], display, key, getattr(data[name], key), attr, errors)
 
-    programs: dict[str, models.Program] = {}
-    program_raws: dict[str, tuple[LineDict, str]] = {}
-    for path in sorted((data_dir / PROGRAMS_DIR).iterdir()) if (data_dir / PROGRAMS_DIR).is_dir() else []:
-        display = f"{DATA_DIR}/{PROGRAMS_DIR}/{path.name}"
-        if path.suffix == ".yaml":
-            errors.append(DataError(display, None, f"program files end in .yml; rename it to {path.stem}.yml"))
-            continue
-        if path.suffix != ".yml" or not path.is_file():
-            continue
-        slug = path.stem
-        if not models._SLUG.fullmatch(slug):
-            errors.append(DataError(display, None, "the file name must be lowercase letters, digits and hyphens, e.g. mit-ms-machine-learning.yml"))
-            continue
-        program, raw = _load_one(path, display, models.Program, slug, errors)
-        if program is not None:
-            programs[slug] = program
-            program_raws[slug] = (raw, display)
+    context = _ProgramContext(
+        degree_ids=frozenset(d.id for d in data["degree_types"].degree_types) if data.get("degree_types") else None,
+        country_codes=frozenset(c.code for c in data["countries"].countries) if data.get("countries") else None,
+        stale_before=(today or date.today()) - STALE_AFTER,
+        keep_models=keep_models,
+    )
+    folder = data_dir / PROGRAMS_DIR
+    results = _load_programs(sorted(folder.iterdir()) if folder.is_dir() else [], context)
+    programs = {r.slug: r.program for r in results if r.valid}
+    for result in results:
+        errors.extend(result.errors)
 
-    _check_references(data, raws, programs, program_raws, errors)
+    _check_references(data, raws, programs, errors)
     if errors:
         raise DataErrors(errors)
-
-    cutoff = (today or date.today()) - STALE_AFTER
-    warnings = tuple(
-        str(_error_at(raw, file, ("last_verified",), f"last checked on {programs[slug].last_verified.isoformat()}, more than 18 months ago; re-check the facts against the sources and update the date", slug))
-        for slug, (raw, file) in program_raws.items()
-        if programs[slug].last_verified < cutoff
-    )
+    warnings = tuple(r.warning for r in results if r.warning)
     return Dataset(**data, programs=programs, warnings=warnings)  # type: ignore[arg-type]
 
 

@@ -31,6 +31,7 @@ _SEQ = "tag:yaml.org,2002:seq"
 
 _TRUE_FALSE = frozenset(("true", "false"))
 _NULLS = frozenset(("", "~", "null", "Null", "NULL"))
+_NUMBER_START = frozenset("-+0123456789")
 _INT_TEXT = re.compile(r"[-+]?(?:0|[1-9][0-9]*)")
 _FLOAT_TEXT = re.compile(r"[-+]?(?:0|[1-9][0-9]*)\.[0-9]+")
 
@@ -66,10 +67,11 @@ class StrictLoader(_Base):
                 return _NULL
             if value == "<<":
                 return _MERGE
-            if _INT_TEXT.fullmatch(value):
-                return _INT
-            if _FLOAT_TEXT.fullmatch(value):
-                return _FLOAT
+            if value[0] in _NUMBER_START:
+                if _INT_TEXT.fullmatch(value):
+                    return _INT
+                if _FLOAT_TEXT.fullmatch(value):
+                    return _FLOAT
             return _STR
         return _SEQ if kind is yaml.SequenceNode else _MAP
 
