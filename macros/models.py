@@ -338,6 +338,7 @@ class TuitionYear(Sourced):
     all_institutions: Money = Field(description="Average graduate tuition and required fees, all institutions.")
     public: Money = Field(description="Average at public institutions.")
     private: Money = Field(description="Average at private institutions.")
+    note: Text | None = Field(None, description="Anything a reader should know about this row, e.g. how it was checked.")
 
 
 class CostsFile(Model):

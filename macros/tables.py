@@ -149,8 +149,9 @@ def nces_tuition_table(costs: models.CostsFile) -> Markup:
         for r in reversed(costs.nces_graduate_tuition)
     ]
     headers = ["Academic year", "All institutions", "Public", "Private", "Source"]
+    notes = "".join(f"<li>{text(r.academic_year)}: {text(r.note)}</li>" for r in reversed(costs.nces_graduate_tuition) if r.note)
     return table("Average yearly graduate tuition and required fees (NCES, current dollars)", headers, rows,
-                 table_id="nces-tuition")
+                 table_id="nces-tuition") + (Markup(f'<ul class="kb-meta">{notes}</ul>') if notes else Markup(""))
 
 
 #: Program lengths for the total-cost estimate: (label, years of full-time tuition).
