@@ -43,8 +43,9 @@ browser-deps:
 	  fi; \
 	fi
 
-## lint: spelling, GitHub workflow checks
+## lint: Python errors, spelling, GitHub workflow checks
 lint: $(VENV)/.test-deps
+	$(VENV)/bin/ruff check macros tests
 	$(VENV)/bin/codespell
 	$(VENV)/bin/actionlint
 	$(VENV)/bin/zizmor --offline --quiet .github/workflows

@@ -116,12 +116,6 @@ def json_ld(slug: str, program: models.Program, dataset: Dataset, site_url: str)
     return data
 
 
-def _script_json(data: dict) -> str:
-    """JSON safe to place inside a <script> element (no '</script>' can be formed)."""
-    raw = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    return raw.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-
-
 def program_page(slug: str, dataset: Dataset, *, edit_url: str, issue_url: str, site_url: str,
                  today: date | None = None) -> str:
     """The Markdown source of a program's page (front matter plus one raw HTML block)."""
@@ -173,10 +167,11 @@ def program_page(slug: str, dataset: Dataset, *, edit_url: str, issue_url: str, 
         f'{link(base + "programs/", "Back to the directory", external=False)} · '
         f'{link(base + "programs/compare/?p=" + slug, "Compare with other programs", external=False)}</p>'
     )
-    parts.append(f'<script type="application/ld+json">{_script_json(json_ld(slug, program, dataset, site_url))}</script>')
     description = f"{program.university}: {program.title}. Facts with sources: delivery, credits, length, final project and tuition."
     front = json.dumps({"title": page_title(f"{program.title}, {program.university}"),
                         "description": page_title(description[:250]), "render_macros": False,
+                        # Printed into <head> by overrides/main.html (Material re-runs scripts in the content).
+                        "json_ld": json_ld(slug, program, dataset, site_url),
                         # Guide pages should answer general questions before any single program does.
                         "search": {"boost": 0.3}})
     return f"---\n{front}\n---\n" + block(Markup("".join(parts)))
@@ -260,8 +255,8 @@ def compare_widget(dataset: Dataset, base: str = "../../") -> Markup:
         "program_base": f"{base}{PROGRAM_PAGES}/",
     }
     return Markup(
-        f'<div id="kb-compare" data-src="{attr(base + "programs.json")}" data-max="4">'
-        f'<script type="application/json" id="kb-compare-labels">{_script_json(labels)}</script>'
+        f'<div id="kb-compare" data-src="{attr(base + "programs.json")}" data-max="4" '
+        f'data-labels="{attr(json.dumps(labels, ensure_ascii=False))}">'
         '<noscript><p>The side-by-side comparison needs JavaScript. Every fact it shows is also on each '
         f'program\'s own page and in the {link(base + "programs/", "program directory", external=False)} table.</p></noscript>'
         "</div>"

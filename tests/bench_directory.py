@@ -13,12 +13,9 @@ from __future__ import annotations
 import argparse
 import re
 import shutil
-import socket
 import statistics
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -26,7 +23,7 @@ ROOT = HERE.parent
 if str(HERE) not in sys.path:
     sys.path.insert(0, str(HERE))
 
-from conftest import CHROMIUM, CHROMIUM_ARGS, build_site  # noqa: E402
+from conftest import CHROMIUM, CHROMIUM_ARGS, build_site, serve_folder  # noqa: E402
 
 TBODY = re.compile(r'(<table id="program-directory"[^>]*>.*?<tbody>)(.*?)(</tbody>)', re.S)
 
@@ -73,28 +70,13 @@ def bench_page(built_site: Path, out_dir: Path, rows: int) -> Path:
     copies = []
     for i in range(rows):
         row = originals[i % len(originals)]
-        copies.append(row if i < len(originals) else re.sub(r'data-slug="([^"]*)"', rf'data-slug="\1-{i}"', row, count=1))
+        if i >= len(originals):
+            row = re.sub(r'data-slug="([^"]*)"', rf'data-slug="\1-{i}"', row, count=1)
+        copies.append(row)
     page = html[:found.start(2)] + "".join(copies) + html[found.end(2):]
     target = out_dir / "programs" / "bench.html"
     target.write_text(page, encoding="utf-8")
     return target
-
-
-def _serve(folder: Path) -> tuple[subprocess.Popen, str]:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-    server = subprocess.Popen(
-        [sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1", "--directory", str(folder)],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )
-    for _ in range(200):
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.1).close()
-            break
-        except OSError:
-            time.sleep(0.05)
-    return server, f"http://127.0.0.1:{port}/"
 
 
 def measure_filter_ms(built_site: Path, rows: int = 10_000) -> dict[str, float]:
@@ -103,7 +85,7 @@ def measure_filter_ms(built_site: Path, rows: int = 10_000) -> dict[str, float]:
 
     with tempfile.TemporaryDirectory() as tmp:
         bench_page(Path(built_site), Path(tmp), rows)
-        server, url = _serve(Path(tmp))
+        server, url = serve_folder(Path(tmp))
         try:
             with sync_playwright() as p:
                 browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)

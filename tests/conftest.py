@@ -47,18 +47,13 @@ def built_site(tmp_path_factory) -> Path:
     return out
 
 
-def _free_port() -> int:
+def serve_folder(folder: Path) -> tuple[subprocess.Popen, str]:
+    """Serve ``folder`` over HTTP on a free port of 127.0.0.1; return the server and its URL."""
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-@pytest.fixture(scope="session")
-def site_url(built_site: Path):
-    """The built site served over HTTP on 127.0.0.1."""
-    port = _free_port()
+        port = sock.getsockname()[1]
     server = subprocess.Popen(
-        [sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1", "--directory", str(built_site)],
+        [sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1", "--directory", str(folder)],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
@@ -68,7 +63,14 @@ def site_url(built_site: Path):
             break
         except OSError:
             time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}/"
+    return server, f"http://127.0.0.1:{port}/"
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site: Path):
+    """The built site served over HTTP on 127.0.0.1."""
+    server, url = serve_folder(built_site)
+    yield url
     server.terminate()
     server.wait(5)
 

@@ -60,6 +60,16 @@ def parsed(html: str) -> _Scripts:
     return parser
 
 
+@pytest.mark.parametrize("source", sorted(p.relative_to(ROOT / "docs") for p in (ROOT / "docs").rglob("*.md")), ids=str)
+def test_every_page_has_a_title_and_description(source):
+    text = (ROOT / "docs" / source).read_text(encoding="utf-8")
+    assert text.startswith("---\n"), "front matter missing"
+    front = yaml.safe_load(text.split("---\n", 2)[1])
+    assert isinstance(front, dict), "front matter is not a mapping"
+    assert isinstance(front.get("title"), str) and front["title"].strip()
+    assert isinstance(front.get("description"), str) and 40 <= len(front["description"]) <= 200
+
+
 @pytest.mark.parametrize("section", SECTIONS)
 def test_every_section_builds(built_site, section):
     html = page(built_site, section)
@@ -206,6 +216,7 @@ def test_nasty_data_shows_literally_in_the_built_site(tmp_path):
         if path == "degree-types":
             assert any(expected in row for row in rows)
     kth = (tmp_path / "site" / "programs" / "kth-msc-machine-learning" / "index.html").read_text(encoding="utf-8")
+    assert json.loads(parsed(kth).json_ld[0])["name"].startswith("</title><script>alert(3)</script>")
     title = re.search(r"<title>(.*?)</title>", kth, flags=re.S).group(1)
     assert "<" not in title and "script" in title  # shown as text, never a tag
 

@@ -50,8 +50,9 @@
     return value.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
   }
 
+  var numberFormat = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
   function formatNumber(value) {
-    return new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 }).format(value);
+    return numberFormat.format(value);
   }
 
   function money(value, currency) {
@@ -123,6 +124,7 @@
         total: parseFloat(tr.getAttribute("data-total")),
         currency: tr.getAttribute("data-currency") || "",
         keys: null,
+        dom: index,   /* increases with the row's position in the body */
         shown: !tr.hidden
       };
       if (isNaN(row.total)) row.total = null;
@@ -148,6 +150,7 @@
     var total = rows.length;
     var order = rows.slice();   /* rows in their current table order */
     var limit = PAGE_SIZE;      /* how many matching rows are shown */
+    var lastDom = total;        /* the highest "dom" position given to a row so far */
 
     /* The form. */
     var typeSelect = el("select", { name: "type" });
@@ -258,35 +261,37 @@
           }
         }
         if (ok) ok = ++matched <= limit;
-        if (ok) visible.push(row.tr);
+        if (ok) visible.push(row);
         if (ok !== row.shown) {
           row.shown = ok;
           row.tr.hidden = !ok;
         }
       }
-      /* The shown rows must stand in order at the end of the body. Only they are moved, if needed:
-       * moving thousands of hidden rows would cost more than the filtering. */
-      for (var j = 0; j < visible.length; j++) {
-        if (visible[j].nextElementSibling !== (visible[j + 1] || null)) {
+      /* The shown rows must stand in the body in sort order. If they do not, only they are moved,
+       * to the end: moving thousands of hidden rows would cost more than the filtering. */
+      for (var j = 1; j < visible.length; j++) {
+        if (visible[j].dom < visible[j - 1].dom) {
           var fragment = document.createDocumentFragment();
-          visible.forEach(function (tr) { fragment.appendChild(tr); });
+          visible.forEach(function (row) {
+            fragment.appendChild(row.tr);
+            row.dom = ++lastDom;
+          });
           tbody.appendChild(fragment);
           break;
         }
       }
       var shown = Math.min(matched, limit);
-      var message = matched > limit
-        ? "Showing " + formatNumber(shown) + " of " + formatNumber(matched) + " matching programs (" + formatNumber(total) + " in all)"
-        : "Showing " + formatNumber(shown) + " of " + formatNumber(total) + " programs";
-      if (s.max !== null) {
-        message += " with an estimated total tuition up to " + money(s.max, s.currency) + ".";
-        if (noTuition) {
-          message += " " + noTuition + (noTuition === 1 ? " program is" : " programs are") +
-            " hidden because no comparable total in " + s.currency + " can be worked out from " +
-            (noTuition === 1 ? "its" : "their") + " stated price.";
-        }
-      } else {
-        message += ".";
+      var message;
+      if (matched <= limit) message = "Showing " + formatNumber(shown) + " of " + formatNumber(total) + " programs";
+      else if (matched === total) message = "Showing the first " + formatNumber(shown) + " of " + formatNumber(total) + " programs";
+      else message = "Showing the first " + formatNumber(shown) + " of " + formatNumber(matched) + " matching programs";
+      if (s.max !== null) message += " with an estimated total tuition up to " + money(s.max, s.currency);
+      if (matched > limit && matched < total) message += " (" + formatNumber(total) + " in all)";
+      message += ".";
+      if (s.max !== null && noTuition) {
+        message += " " + formatNumber(noTuition) + (noTuition === 1 ? " program is" : " programs are") +
+          " hidden because no comparable total in " + s.currency + " can be worked out from " +
+          (noTuition === 1 ? "its" : "their") + " stated price.";
       }
       if (!shown) message += " Try removing a filter.";
       if (status.textContent !== message) status.textContent = message;
