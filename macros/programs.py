@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 from itertools import islice
+from typing import get_args
 from collections.abc import Mapping
 from datetime import date
 
@@ -177,6 +178,16 @@ def program_page(slug: str, dataset: Dataset, *, edit_url: str, issue_url: str, 
     return f"---\n{front}\n---\n" + block(Markup("".join(parts)))
 
 
+def script_labels() -> dict:
+    """Labels and orders of fixed choices for the directory and compare scripts (one source: Python)."""
+    return {
+        "choices": fmt.LABELS,
+        "currency_symbols": fmt.CURRENCY_SYMBOLS,
+        "delivery": list(get_args(models.Delivery)),
+        "final_projects": list(get_args(models.FinalProject)),
+    }
+
+
 def _row_data(slug: str, program: models.Program) -> dict[str, str]:
     total = estimated_total(program)
     return {
@@ -213,7 +224,8 @@ def programs_table(dataset: Dataset, base: str = "../") -> Markup:
         body.append(f"<tr{data}>{''.join(cells)}</tr>")
     return Markup(
         '<div class="kb-table" role="region" aria-label="Program directory" tabindex="0">'
-        '<table id="program-directory" class="kb-directory"><caption>Master\'s programs in machine learning '
+        f'<table id="program-directory" class="kb-directory" data-labels="{attr(json.dumps(script_labels(), ensure_ascii=False))}">'
+        '<caption>Master\'s programs in machine learning '
         f"({len(dataset.programs)} programs)</caption><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table></div>"
     )
 
@@ -249,7 +261,7 @@ def compare_widget(dataset: Dataset, base: str = "../../") -> Markup:
     ``<noscript>`` text points to the directory, whose table works everywhere.
     """
     labels = {
-        "choices": fmt.LABELS,
+        **script_labels(),
         "degree_types": {d.id: d.title for d in dataset.degree_types.degree_types},
         "countries": {c.code: c.name for c in dataset.countries.countries},
         "program_base": f"{base}{PROGRAM_PAGES}/",

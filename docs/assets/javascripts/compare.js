@@ -10,32 +10,19 @@
   if (window.__kbCompareLoaded) return;
   window.__kbCompareLoaded = true;
 
-  var CURRENCY_SYMBOLS = { USD: "$", GBP: "£", EUR: "€", CAD: "CA$", AUD: "A$" };
   var NOT_STATED = "Not stated";
   var cache = {};
   var collator = new Intl.Collator("en", { sensitivity: "base", numeric: true });
 
-  function el(tag, props, children) {
-    var node = document.createElement(tag);
-    if (props) {
-      Object.keys(props).forEach(function (key) {
-        if (key === "text") node.textContent = props[key];
-        else node.setAttribute(key, props[key]);
-      });
-    }
-    (children || []).forEach(function (child) {
-      node.appendChild(typeof child === "string" ? document.createTextNode(child) : child);
-    });
-    return node;
-  }
+  var el = window.kb.el;
+  var currencySymbols = {};
 
   function number(value) {
     return new Intl.NumberFormat("en-US", { maximumFractionDigits: 2 }).format(value);
   }
 
   function money(amount, currency) {
-    var symbol = CURRENCY_SYMBOLS[currency];
-    return symbol ? symbol + number(amount) : currency + " " + number(amount);
+    return window.kb.money(amount, currency, currencySymbols);
   }
 
   function safeUrl(value) {
@@ -242,28 +229,12 @@
     render();
   }
 
-  /* The labels: JSON in a data-labels attribute, or in script#kb-compare-labels. After instant
-   * navigation Material re-creates every script of the page content as a plain <script>, without
-   * its id and type, so then the first script inside the container holds the same JSON. */
-  function readLabels(container) {
-    var sources = [container.getAttribute("data-labels")];
-    var script = document.getElementById("kb-compare-labels") || container.querySelector("script:not([src])");
-    if (script) sources.push(script.textContent);
-    for (var i = 0; i < sources.length; i++) {
-      if (!sources[i]) continue;
-      try {
-        var parsed = JSON.parse(sources[i]);
-        if (parsed && typeof parsed === "object") return parsed;
-      } catch (e) { /* try the next source */ }
-    }
-    return {};
-  }
-
   function init() {
     var container = document.getElementById("kb-compare");
     if (!container || container.hasAttribute("data-kb-enhanced")) return;
     container.setAttribute("data-kb-enhanced", "");
-    var labels = readLabels(container);
+    var labels = window.kb.labels(container);
+    currencySymbols = labels.currency_symbols || {};
     var status = el("p", { "class": "kb-count", role: "status", text: "Loading the programs…" });
     container.appendChild(status);
     var src = new URL(container.getAttribute("data-src") || "programs.json", window.location.href).href;

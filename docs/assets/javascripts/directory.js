@@ -11,36 +11,14 @@
   if (window.__kbDirectoryLoaded) return;
   window.__kbDirectoryLoaded = true;
 
-  var DELIVERY_LABELS = {
-    "on-campus": "On campus",
-    "online": "Online",
-    "hybrid": "Hybrid",
-    "low-residency": "Low residency"
-  };
-  var FINAL_LABELS = {
-    "thesis": "Thesis",
-    "capstone": "Capstone",
-    "practicum": "Practicum or internship",
-    "coursework-only": "Coursework only"
-  };
-  var CURRENCY_SYMBOLS = { USD: "$", GBP: "£", EUR: "€", CAD: "CA$", AUD: "A$" };
+  var el = window.kb.el;
+  /* Labels and orders of fixed choices, from the table's data-labels (written by the build). */
+  var LABELS = { choices: {}, currency_symbols: {}, delivery: [], final_projects: [] };
   var QUERY_KEYS = ["type", "delivery", "country", "final", "max", "currency", "sort", "dir"];
   /* At most this many matching rows are shown at once (more on request): laying out thousands of
    * table rows takes the browser far longer than the filtering itself. */
   var PAGE_SIZE = 100;
   var collator = new Intl.Collator("en", { sensitivity: "base", numeric: true });
-
-  function el(tag, props, children) {
-    var node = document.createElement(tag);
-    if (props) {
-      Object.keys(props).forEach(function (key) {
-        if (key === "text") node.textContent = props[key];
-        else node.setAttribute(key, props[key]);
-      });
-    }
-    (children || []).forEach(function (child) { node.appendChild(child); });
-    return node;
-  }
 
   function words(value) {
     return (value || "").split(/\s+/).filter(Boolean);
@@ -56,8 +34,7 @@
   }
 
   function money(value, currency) {
-    var symbol = CURRENCY_SYMBOLS[currency];
-    return symbol ? symbol + formatNumber(value) : currency + " " + formatNumber(value);
+    return window.kb.money(value, currency, LABELS.currency_symbols, 0);
   }
 
   /* Labels of a space-separated list attribute, read from the comma-separated cell text. */
@@ -99,6 +76,8 @@
   function enhance(table) {
     if (table.hasAttribute("data-kb-enhanced")) return;
     table.setAttribute("data-kb-enhanced", "");
+    var given = window.kb.labels(table);
+    Object.keys(LABELS).forEach(function (key) { if (given[key]) LABELS[key] = given[key]; });
     var tbody = table.tBodies[0];
     var wrapper = table.closest(".kb-table") || table;
     var headers = Array.prototype.slice.call(table.tHead.rows[0].cells);
@@ -130,9 +109,9 @@
       if (isNaN(row.total)) row.total = null;
       if (row.type && !types[row.type]) types[row.type] = typeColumn >= 0 ? cells[typeColumn].textContent.trim() : row.type;
       if (row.country && !countries[row.country]) countries[row.country] = countryColumn >= 0 ? cells[countryColumn].textContent.trim() : row.country;
-      var d = cellLabels(row.delivery, cells[deliveryColumn], DELIVERY_LABELS);
+      var d = cellLabels(row.delivery, cells[deliveryColumn], LABELS.choices);
       Object.keys(d).forEach(function (k) { if (!deliveries[k]) deliveries[k] = d[k]; });
-      row.final.forEach(function (k) { if (!finals[k]) finals[k] = FINAL_LABELS[k] || k; });
+      row.final.forEach(function (k) { if (!finals[k]) finals[k] = LABELS.choices[k] || k; });
       if (row.total !== null && row.currency) currencies[row.currency] = (currencies[row.currency] || 0) + 1;
       row.keys = headers.map(function (th, i) {
         var cell = cells[i];
@@ -156,11 +135,11 @@
     var typeSelect = el("select", { name: "type" });
     addOptions(typeSelect, [["", "All degree types"]].concat(sortedEntries(types)));
     var deliverySelect = el("select", { name: "delivery" });
-    addOptions(deliverySelect, [["", "Any delivery"]].concat(sortedEntries(deliveries, Object.keys(DELIVERY_LABELS))));
+    addOptions(deliverySelect, [["", "Any delivery"]].concat(sortedEntries(deliveries, LABELS.delivery)));
     var countrySelect = el("select", { name: "country" });
     addOptions(countrySelect, [["", "All countries"]].concat(sortedEntries(countries)));
     var finalSelect = el("select", { name: "final" });
-    addOptions(finalSelect, [["", "Any final project"]].concat(sortedEntries(finals, Object.keys(FINAL_LABELS))));
+    addOptions(finalSelect, [["", "Any final project"]].concat(sortedEntries(finals, LABELS.final_projects)));
     var maxInput = el("input", { name: "max", type: "number", min: "0", step: "1000", inputmode: "numeric" });
     var currencyList = Object.keys(currencies).sort(function (a, b) {
       return currencies[b] - currencies[a] || collator.compare(a, b);

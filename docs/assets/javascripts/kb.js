@@ -1,0 +1,42 @@
+/* Helpers shared by the guide's scripts (directory.js, compare.js): loaded first on every page.
+ *
+ * Labels are not written here: the build puts them in a data-labels attribute (JSON) next to the
+ * element a script enhances, from the same Python tables the pages use (macros/formatting.py).
+ */
+window.kb = window.kb || (function () {
+  "use strict";
+
+  /* document.createElement with attributes ("text" sets textContent) and children (nodes or text). */
+  function el(tag, props, children) {
+    var node = document.createElement(tag);
+    if (props) {
+      Object.keys(props).forEach(function (key) {
+        if (key === "text") node.textContent = props[key];
+        else node.setAttribute(key, props[key]);
+      });
+    }
+    (children || []).forEach(function (child) {
+      node.appendChild(typeof child === "string" ? document.createTextNode(child) : child);
+    });
+    return node;
+  }
+
+  /* The labels the build wrote into an element's data-labels attribute, or {}. */
+  function labels(node) {
+    try {
+      var parsed = JSON.parse((node && node.getAttribute("data-labels")) || "{}");
+      return parsed && typeof parsed === "object" ? parsed : {};
+    } catch (e) {
+      return {};
+    }
+  }
+
+  /* Money as the pages write it: "$20,513", "£23,900", "SEK 1,500". */
+  function money(amount, currency, symbols, digits) {
+    var text = new Intl.NumberFormat("en-US", { maximumFractionDigits: digits === undefined ? 2 : digits }).format(amount);
+    var symbol = (symbols || {})[currency];
+    return symbol ? symbol + text : currency + " " + text;
+  }
+
+  return { el: el, labels: labels, money: money };
+})();
