@@ -368,11 +368,5 @@
     if (table && table.tBodies.length && table.tHead) enhance(table);
   }
 
-  if (window.document$ && typeof window.document$.subscribe === "function") {
-    window.document$.subscribe(init);
-  } else if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", init);
-  } else {
-    init();
-  }
+  window.kb.onEveryPage(init);
 })();

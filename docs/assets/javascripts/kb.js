@@ -38,5 +38,17 @@ window.kb = window.kb || (function () {
     return symbol ? symbol + text : currency + " " + text;
   }
 
-  return { el: el, labels: labels, money: money };
+  /* Run `init` on every page: with Material's instant navigation on each page change (document$),
+   * otherwise once the document is ready. */
+  function onEveryPage(init) {
+    if (window.document$ && typeof window.document$.subscribe === "function") {
+      window.document$.subscribe(init);
+    } else if (document.readyState === "loading") {
+      document.addEventListener("DOMContentLoaded", init);
+    } else {
+      init();
+    }
+  }
+
+  return { el: el, labels: labels, money: money, onEveryPage: onEveryPage };
 })();
