@@ -287,6 +287,17 @@ def _load_programs(paths: list[Path], context: _ProgramContext) -> list[_Program
         return [result for chunk in pool.map(_load_program_chunk, chunks, [context] * len(chunks)) for result in chunk]
 
 
+def _check_glossary_forms(glossary: models.GlossaryFile, raw: LineDict, errors: list[DataError]) -> None:
+    """A word may have only one tooltip: every term and alias must be different."""
+    seen: dict[str, str] = {t.term: t.term for t in glossary.terms}
+    for i, term in enumerate(glossary.terms):
+        for j, alias in enumerate(term.aliases):
+            if alias in seen:
+                message = f"'{alias}' is already explained by the term '{seen[alias]}'; each form may appear once"
+                errors.append(_error_at(raw, f"{DATA_DIR}/glossary.yml", ("terms", i, "aliases", j), message))
+            seen.setdefault(alias, term.term)
+
+
 def _check_references(data: dict, raws: dict, programs: dict, errors: list[DataError]) -> None:
     """Every program that the guide's other data refers to must exist."""
 
@@ -366,6 +377,8 @@ def _load(root: Path, today: date | None, keep_models: bool) -> Dataset:
         errors.extend(result.errors)
 
     _check_references(data, raws, programs, errors)
+    if data.get("glossary"):
+        _check_glossary_forms(data["glossary"], raws["glossary"], errors)
     if errors:
         raise DataErrors(errors)
     warnings = tuple(r.warning for r in results if r.warning)

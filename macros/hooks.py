@@ -62,7 +62,9 @@ def on_config(config):
 def on_files(files: Files, config) -> Files:
     """Add program pages, schemas and data exports generated from the data."""
     data = _Build.data = _dataset()
-    _Build.abbreviations = "\n".join(f"*[{t.term}]: {t.expansion}" for t in data.glossary.terms)
+    _Build.abbreviations = "\n".join(
+        f"*[{form}]: {t.expansion}" for t in data.glossary.terms for form in (t.term, *t.aliases)
+    )
     site_url = config["site_url"]
     issue_url = f"{config['repo_url'].rstrip('/')}/issues/new?template=data-correction.yml"
     for slug in data.programs:

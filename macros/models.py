@@ -468,6 +468,9 @@ class GlossaryTerm(Model):
     """A term explained in the glossary and shown as a tooltip wherever it appears."""
 
     term: Annotated[str, Field(pattern=_TERM.pattern, description="Exact, case-sensitive text to explain.")]
+    aliases: list[Annotated[str, Field(pattern=_TERM.pattern)]] = Field(
+        default_factory=list, description="Other exact forms that get the same tooltip, such as plurals."
+    )
     expansion: Line = Field(description="Short text for the tooltip.")
     definition: Text = Field(description="One or two sentences for the glossary page.")
     sources: list[Source] = Field(default_factory=list, description="Sources for any fact in the definition.")

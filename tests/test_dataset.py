@@ -127,3 +127,12 @@ def test_check_command_passes_on_repository_data():
     result = subprocess.run([sys.executable, "-m", "macros.check"], cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("Data OK:")
+
+
+def test_a_glossary_alias_may_not_repeat_a_term(project):
+    path = project / "data" / "glossary.yml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("aliases: [electives]", "aliases: [electives, thesis]", 1), encoding="utf-8")
+    errors = errors_of(project)
+    assert len(errors) == 1 and "glossary.yml" in errors[0]
+    assert "aliases[2]: 'thesis' is already explained by the term 'thesis'" in errors[0]
