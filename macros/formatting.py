@@ -68,9 +68,10 @@ def number(value: float) -> str:
 
 
 def money(amount: float, currency: str = "USD") -> str:
-    """Money with its currency: '$20,513', '£23,900', 'SEK 1,500'."""
+    """Money with its currency: '$20,513', '£23,900', 'SEK 1,500', '$241.90'."""
+    digits = number(amount) if float(amount).is_integer() else f"{amount:,.2f}"
     symbol = CURRENCY_SYMBOLS.get(currency)
-    return f"{symbol}{number(amount)}" if symbol else f"{currency} {number(amount)}"
+    return f"{symbol}{digits}" if symbol else f"{currency} {digits}"
 
 
 def tuition(t: models.Tuition | None) -> str:

@@ -31,9 +31,11 @@ window.kb = window.kb || (function () {
     }
   }
 
-  /* Money as the pages write it: "$20,513", "£23,900", "SEK 1,500". */
+  /* Money as the pages write it (macros/formatting.py): "$20,513", "£23,900", "SEK 1,500", "$241.90".
+   * `digits` forces a number of decimals (0 for rounded totals). */
   function money(amount, currency, symbols, digits) {
-    var text = new Intl.NumberFormat("en-US", { maximumFractionDigits: digits === undefined ? 2 : digits }).format(amount);
+    if (digits === undefined) digits = Number.isInteger(amount) ? 0 : 2;
+    var text = new Intl.NumberFormat("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(amount);
     var symbol = (symbols || {})[currency];
     return symbol ? symbol + text : currency + " " + text;
   }
