@@ -142,7 +142,7 @@ def program_page(slug: str, dataset: Dataset, *, edit_url: str, issue_url: str, 
     total = estimated_total(program)
     if total is not None and program.tuition and program.tuition.basis != "total":
         rows.append(
-            f"<dt>Estimated total tuition</dt><dd>About {text(fmt.money(total, program.tuition.currency))} "
+            f"<dt>Estimated total tuition</dt><dd>About {text(fmt.money(round(total), program.tuition.currency))} "
             '<span class="kb-meta">(our arithmetic on the stated price; fees, living costs and price rises are not included)</span></dd>'
         )
     rows.append(f"<dt>Official page</dt><dd>{link(program.official_url, host(program.official_url))}</dd>")
@@ -250,7 +250,7 @@ def tuition_range_sentence(programs: Mapping[str, models.Program], currency: str
     low, high, count = found
     return text(
         f"Across the {count} programs in our directory whose stated price in {currency} gives a total, "
-        f"tuition alone comes to between {fmt.money(low, currency)} and {fmt.money(high, currency)}"
+        f"tuition alone comes to between about {fmt.money(round(low), currency)} and {fmt.money(round(high), currency)}"
     )
 
 

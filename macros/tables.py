@@ -165,8 +165,8 @@ PROGRAM_LENGTHS: tuple[tuple[str, float], ...] = (
 
 
 def total_costs(row: models.TuitionYear) -> list[tuple[str, float, float, float]]:
-    """Tuition totals for each program length from one NCES year: (label, all, public, private)."""
-    return [(name, row.all_institutions * years, row.public * years, row.private * years)
+    """Tuition totals for each program length from one NCES year, to the dollar: (label, all, public, private)."""
+    return [(name, round(row.all_institutions * years), round(row.public * years), round(row.private * years))
             for name, years in PROGRAM_LENGTHS]
 
 
