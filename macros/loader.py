@@ -82,14 +82,33 @@ class StrictLoader(_Base):
         """Path-based resolvers are not used."""
 
 
+_SCALAR_NODE = yaml.ScalarNode
+_MAPPING_NODE = yaml.MappingNode
+
+
 def _construct(node: yaml.Node) -> object:
     """Turn a composed YAML node into plain Python data, refusing what contributed data never needs.
 
     A small walker instead of PyYAML's generic constructor: several times faster, and it is the
-    one place that decides what each tag becomes.
+    one place that decides what each tag becomes. Scalars come first because most nodes are.
     """
-    if isinstance(node, yaml.MappingNode):
+    cls = node.__class__
+    if cls is _SCALAR_NODE:
+        tag, value = node.tag, node.value
+        if tag == _STR:
+            return value
+        if tag == _INT:
+            return int(value)
+        if tag == _FLOAT:
+            return float(value)
+        if tag == _BOOL:
+            return value == "true"
+        if tag == _NULL:
+            return None
+        raise ConstructorError(None, None, f"the tag {tag} is not allowed; write plain values only", node.start_mark)
+    if cls is _MAPPING_NODE:
         mapping = LineDict(node.start_mark.line + 1)
+        key_lines = mapping.key_lines
         for key_node, value_node in node.value:
             if key_node.tag == _MERGE:
                 raise ConstructorError(
@@ -102,27 +121,14 @@ def _construct(node: yaml.Node) -> object:
                 raise ConstructorError(
                     None,
                     None,
-                    f"duplicate key '{key}' (first defined on line {mapping.key_lines[key]}); "
+                    f"duplicate key '{key}' (first defined on line {key_lines[key]}); "
                     "each field may appear only once",
                     key_node.start_mark,
                 )
             mapping[key] = _construct(value_node)
-            mapping.key_lines[key] = key_node.start_mark.line + 1
+            key_lines[key] = key_node.start_mark.line + 1
         return mapping
-    if isinstance(node, yaml.SequenceNode):
-        return [_construct(item) for item in node.value]
-    tag, value = node.tag, node.value
-    if tag == _STR:
-        return value
-    if tag == _INT:
-        return int(value)
-    if tag == _FLOAT:
-        return float(value)
-    if tag == _BOOL:
-        return value == "true"
-    if tag == _NULL:
-        return None
-    raise ConstructorError(None, None, f"the tag {tag} is not allowed; write plain values only", node.start_mark)
+    return [_construct(item) for item in node.value]
 
 
 _OUR_RULES = ("duplicate key", "merge keys")

@@ -54,3 +54,16 @@ def test_charts_are_accessible_images_with_a_data_table(page: Page, site_url):
         labelled = svg.get_attribute("aria-labelledby").split()
         assert all(page.locator(f"#{ident}").count() == 1 for ident in labelled)
     assert page.locator("figure.kb-chart details table").count() == charts.count()
+
+
+def test_keyboard_reaches_skip_link_then_sorts_the_directory(page: Page, site_url):
+    page.goto(site_url + "programs/")
+    page.keyboard.press("Tab")
+    focused = page.evaluate("document.activeElement.textContent.trim()")
+    assert focused.lower().startswith("skip to content")
+    button = page.locator("table#program-directory thead th button").first
+    button.focus()
+    page.keyboard.press("Enter")
+    expect(page.locator("table#program-directory thead th").first).to_have_attribute("aria-sort", "ascending")
+    page.keyboard.press("Enter")
+    expect(page.locator("table#program-directory thead th").first).to_have_attribute("aria-sort", "descending")
