@@ -90,8 +90,7 @@ class Dataset:
 
     def stale_programs(self, today: date | None = None) -> list[str]:
         """Slugs of programs whose facts were last verified more than 18 months ago."""
-        cutoff = (today or date.today()) - STALE_AFTER
-        return [slug for slug, program in self.programs.items() if program.last_verified < cutoff]
+        return [slug for slug, program in self.programs.items() if is_stale(program, today)]
 
 
 def is_stale(program: models.Program, today: date | None = None) -> bool:

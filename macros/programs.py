@@ -230,11 +230,6 @@ def programs_table(dataset: Dataset, base: str = "../") -> Markup:
     )
 
 
-def programs_of_type(programs: Mapping[str, models.Program], type_id: str) -> dict[str, models.Program]:
-    """The programs of one degree type, in directory order."""
-    return {slug: p for slug, p in programs.items() if p.degree_type == type_id}
-
-
 def tuition_range(programs: Mapping[str, models.Program], currency: str = "USD") -> tuple[float, float, int] | None:
     """Lowest and highest estimated total tuition in one currency, and how many programs it covers."""
     totals = [t for p in programs.values() if p.tuition and p.tuition.currency == currency

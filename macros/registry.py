@@ -44,9 +44,9 @@ def register(env) -> None:
     macros = {
         "degree_types_table": lambda: block(tables.degree_types_table(
             data.degree_types.degree_types,
-            {d.id: len(programs.programs_of_type(data.programs, d.id)) for d in data.degree_types.degree_types})),
+            {type_id: len(group) for type_id, group in data.programs_by_type.items()})),
         "degree_type_programs": lambda type_id: block(tables.programs_list(
-            programs.programs_of_type(data.programs, lookup("degree type", {d.id: d for d in data.degree_types.degree_types}, type_id).id),
+            data.programs_by_type.get(lookup("degree type", {d.id: d for d in data.degree_types.degree_types}, type_id).id, {}),
             base())),
         "careers_table": lambda: block(tables.careers_table(data.careers)),
         "tracks_list": lambda: block(tables.tracks_list(data.careers)),
