@@ -7,10 +7,10 @@ page text into files; the ``programs_table`` macro puts the directory on its pag
 from __future__ import annotations
 
 import json
-from itertools import islice
-from typing import get_args
 from collections.abc import Mapping
 from datetime import date
+from itertools import islice
+from typing import get_args
 
 from markupsafe import Markup
 
@@ -188,8 +188,7 @@ def script_labels() -> dict:
     }
 
 
-def _row_data(slug: str, program: models.Program) -> dict[str, str]:
-    total = estimated_total(program)
+def _row_data(slug: str, program: models.Program, total: float | None) -> dict[str, str]:
     return {
         "data-slug": slug,
         "data-degree-type": program.degree_type,
@@ -210,8 +209,8 @@ def programs_table(dataset: Dataset, base: str = "../") -> Markup:
     )
     body = []
     for slug, p in dataset.programs.items():
-        data = "".join(f' {k}="{attr(v)}"' for k, v in _row_data(slug, p).items())
         total = estimated_total(p)
+        data = "".join(f' {k}="{attr(v)}"' for k, v in _row_data(slug, p, total).items())
         cells = [
             f'<td>{text(p.university)}</td>',
             f'<th scope="row">{link(f"{base}{PROGRAM_PAGES}/{slug}/", p.title, external=False)}</th>',
