@@ -93,9 +93,14 @@ class Dataset:
         return [slug for slug, program in self.programs.items() if is_stale(program, today)]
 
 
+def stale_before(today: date | None = None) -> date:
+    """Programs last verified before this date are stale."""
+    return (today or date.today()) - STALE_AFTER
+
+
 def is_stale(program: models.Program, today: date | None = None) -> bool:
     """True when a program's facts were last verified more than 18 months ago."""
-    return program.last_verified < (today or date.today()) - STALE_AFTER
+    return program.last_verified < stale_before(today)
 
 
 # --- Mapping pydantic errors to file, line, entry and field --------------------------------
@@ -366,7 +371,7 @@ def _load(root: Path, today: date | None, keep_models: bool) -> Dataset:
     context = _ProgramContext(
         degree_ids=frozenset(d.id for d in data["degree_types"].degree_types) if data.get("degree_types") else None,
         country_codes=frozenset(c.code for c in data["countries"].countries) if data.get("countries") else None,
-        stale_before=(today or date.today()) - STALE_AFTER,
+        stale_before=stale_before(today),
         keep_models=keep_models,
     )
     folder = data_dir / PROGRAMS_DIR
