@@ -1,8 +1,11 @@
 """The guide's build code. mkdocs-macros loads this package and calls :func:`define_env`.
 
-The modules each hold one job: ``loader`` (strict YAML), ``models`` (data shapes), ``dataset``
-(validation), ``tables``/``charts``/``programs`` (HTML), ``exports`` and ``schema`` (open data),
-``registry`` (the macros pages call), ``hooks`` (MkDocs build hooks), ``check`` (``make check``).
+Data flows one way, one module a step (README's "How it fits together" has the map):
+``loader`` (strict YAML) -> ``models`` (shapes) -> ``validate`` with ``diagnostics``, ``rules``
+and ``crosscheck`` (errors at FILE:LINE) -> ``dataset`` (the validated data) -> ``derived`` (totals,
+ranges, staleness) -> renderers (``tables``, ``charts``, ``program_page``, ``directory``,
+``exports``, ``schema``, with ``facts``, ``formatting``, ``html`` and ``paths``) -> pages through
+``registry`` (macros) and ``hooks`` (generated files). ``check`` is ``make check``.
 """
 
 

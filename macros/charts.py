@@ -8,16 +8,14 @@ readers who prefer them. Colours come from CSS custom properties so both colour 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from itertools import count
 
 from markupsafe import Markup
 
 from . import formatting as fmt
 from . import models
 from .html import table, text
-from .tables import sources_cell, total_costs
-
-_ids = count(1)
+from .derived import total_costs
+from .tables import sources_cell
 
 WIDTH = 720
 LABEL_WIDTH = 210
@@ -41,6 +39,7 @@ def _nice_max(value: float) -> float:
 
 
 def bar_chart(
+    chart_id: str,
     title: str,
     description: str,
     groups: Sequence[tuple[str, Sequence[float]]],
@@ -49,8 +48,12 @@ def bar_chart(
     value_format: Callable[[float], str] = fmt.money,
     source_note: Markup | str = "",
 ) -> Markup:
-    """Horizontal bars: one group per row label, one bar per series inside each group."""
-    chart_id = f"kb-chart-{next(_ids)}"
+    """Horizontal bars: one group per row label, one bar per series inside each group.
+
+    ``chart_id`` names the chart in the page (its SVG title and description ids derive from it),
+    so the same data always gives the same HTML.
+    """
+    chart_id = f"kb-chart-{chart_id}"
     plot_width = WIDTH - LABEL_WIDTH - VALUE_ROOM
     top = max((v for _, values in groups for v in values), default=0)
     scale_max = _nice_max(top)
@@ -126,6 +129,7 @@ def nces_tuition_chart(costs: models.CostsFile) -> Markup:
         ("Private", [latest.private]),
     ]
     return bar_chart(
+        "nces-tuition",
         f"Average yearly graduate tuition and fees by type of institution, {latest.academic_year}",
         f"Bar chart. All institutions {fmt.money(latest.all_institutions)}, public {fmt.money(latest.public)}, "
         f"private {fmt.money(latest.private)} per year, NCES.",
@@ -142,6 +146,7 @@ def nces_trend_chart(costs: models.CostsFile) -> Markup:
     groups = [(r.academic_year, [r.all_institutions]) for r in rows]
     first, last = rows[0], rows[-1]
     return bar_chart(
+        "nces-trend",
         "Average yearly graduate tuition and fees, all institutions, over time",
         f"Bar chart of {len(rows)} academic years, from {fmt.money(first.all_institutions)} in {first.academic_year} "
         f"to {fmt.money(last.all_institutions)} in {last.academic_year}, current dollars, NCES.",
@@ -159,6 +164,7 @@ def total_cost_chart(costs: models.CostsFile) -> Markup:
     groups = [(name, [a, pu, pr]) for name, a, pu, pr in totals]
     longest = totals[3]
     return bar_chart(
+        "total-cost",
         f"Estimated total tuition by program length, {latest.academic_year} averages",
         f"Grouped bar chart. For three years full-time: all institutions {fmt.money(longest[1])}, public "
         f"{fmt.money(longest[2])}, private {fmt.money(longest[3])}.",

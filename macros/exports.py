@@ -1,4 +1,8 @@
-"""Open data: programs.json and programs.csv, generated from the validated program data."""
+"""Open data: programs.json, programs.csv and the compare data, generated from the validated program data.
+
+``programs.json`` keeps every value exactly. ``programs.csv`` is for spreadsheets, so a cell that a
+spreadsheet would run as a formula is neutralised the way OWASP recommends (see :func:`csv_cell`).
+"""
 
 from __future__ import annotations
 
@@ -7,9 +11,15 @@ import io
 import json
 
 from . import models
-from .schema import FORMAT_VERSION
+from .paths import schema_url
 
 LICENSE = "CC-BY-4.0"
+
+#: The version of the published data format; raised only when a field changes meaning or goes away.
+FORMAT_VERSION = 1
+
+#: A cell starting with one of these is read as a formula by spreadsheet programs (OWASP: CSV injection).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 CSV_COLUMNS = [
     "slug", "university", "title", "degree_type", "country", "city", "delivery", "pace",
@@ -30,7 +40,7 @@ def programs_json(programs: dict[str, models.Program], site_url: str) -> str:
         "format": "ml-masters-guide/programs",
         "version": FORMAT_VERSION,
         "license": LICENSE,
-        "schema": f"{site_url}schemas/program.json",
+        "schema": f"{site_url}{schema_url('program')}",
         "source": site_url,
         "count": len(programs),
         "programs": [program_record(slug, p) for slug, p in programs.items()],
@@ -68,11 +78,26 @@ def _csv_row(slug: str, p: models.Program) -> dict[str, object]:
     }
 
 
+def csv_cell(value: object) -> object:
+    """A value made safe for a spreadsheet: text that would start a formula gets a leading apostrophe.
+
+    Spreadsheets show the apostrophe's text as plain text and do not run it. Numbers stay numbers.
+    """
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
 def programs_csv(programs: dict[str, models.Program]) -> str:
-    """The CSV export: one row per program, list fields joined with ';'."""
+    """The CSV export: one row per program, list fields joined with ';', formula-like text neutralised."""
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS, lineterminator="\n")
     writer.writeheader()
     for slug, program in programs.items():
-        writer.writerow(_csv_row(slug, program))
+        writer.writerow({column: csv_cell(value) for column, value in _csv_row(slug, program).items()})
     return buffer.getvalue()
+
+
+def compare_json(data: dict) -> str:
+    """The compare tool's data (see :func:`macros.directory.compare_data`) as compact JSON."""
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"

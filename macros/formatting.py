@@ -70,8 +70,13 @@ def number(value: float) -> str:
 def money(amount: float, currency: str = "USD") -> str:
     """Money with its currency: '$20,513', '£23,900', 'SEK 1,500', '$241.90'."""
     digits = number(amount) if float(amount).is_integer() else f"{amount:,.2f}"
+    return money_pattern(currency).replace("#", digits)
+
+
+def money_pattern(currency: str) -> str:
+    """How :func:`money` writes an amount in a currency, with ``#`` for the digits: '$#', 'SEK #'."""
     symbol = CURRENCY_SYMBOLS.get(currency)
-    return f"{symbol}{digits}" if symbol else f"{currency} {digits}"
+    return f"{symbol}#" if symbol else f"{currency} #"
 
 
 def tuition(t: models.Tuition | None) -> str:

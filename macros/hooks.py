@@ -1,7 +1,9 @@
 """MkDocs hooks (listed under ``hooks:`` in mkdocs.yml): build steps that are not page macros.
 
+- ``on_startup``: note whether the site is being served (:mod:`macros.live`).
 - ``on_config``: put the macros plugin's Jinja environment in a sandbox.
 - ``on_files``: add a generated page per program, the JSON Schemas and the open-data exports.
+- ``on_page_read_source``: while serving with a data error, show the error on every page.
 - ``on_page_markdown``: append the glossary as abbreviations (tooltips on every page) and point
   the "edit" button of program pages at their YAML file.
 - ``on_page_content``: hide task-list checkboxes (decorative, unlabelled) from screen readers.
@@ -21,28 +23,25 @@ PROJECT_DIR = Path(__file__).resolve().parent.parent
 if str(PROJECT_DIR) not in sys.path:
     sys.path.insert(0, str(PROJECT_DIR))
 
-from macros import exports, programs, schema  # noqa: E402
-from macros.dataset import DATA_DIR, PROGRAMS_DIR, cached_dataset  # noqa: E402
+from macros import directory, exports, live, paths, program_page, schema  # noqa: E402
 from macros.errors import DataErrors  # noqa: E402
 from macros.sandbox import HIDDEN_VARIABLES, GuideSandbox, sandboxed_copy  # noqa: E402
+from macros.validate import cached_dataset, program_file  # noqa: E402
 
 
 class _Build:
     """What one build needs on every page, computed once in ``on_files`` (not once per page)."""
 
     data = None
+    errors: DataErrors | None = None
     abbreviations = ""
+    repository: paths.Repository | None = None
+    program_sources: dict[str, str] = {}  # generated page file -> program slug
 
 
-def _dataset():
-    try:
-        return cached_dataset(PROJECT_DIR)
-    except DataErrors as exc:
-        raise PluginError(exc.report()) from None
-
-
-def _repo_link(config, action: str, path: str) -> str:
-    return f"{config['repo_url'].rstrip('/')}/{action}/main/{path}"
+def on_startup(command: str, dirty: bool) -> None:
+    """Remember whether this run serves the site."""
+    live.start(command)
 
 
 @event_priority(-100)  # after the macros plugin has built its environment
@@ -61,21 +60,39 @@ def on_config(config):
 
 def on_files(files: Files, config) -> Files:
     """Add program pages, schemas and data exports generated from the data."""
-    data = _Build.data = _dataset()
+    _Build.repository = repository = paths.Repository(config["repo_url"], config["edit_uri"])
+    try:
+        data = _Build.data = cached_dataset(PROJECT_DIR)
+        _Build.errors = None
+    except DataErrors as exc:
+        if not live.serving():
+            raise PluginError(exc.report()) from None
+        _Build.errors = exc
+        live.report(exc)
+        return files
     _Build.abbreviations = "\n".join(
         f"*[{form}]: {t.expansion}" for t in data.glossary.terms for form in (t.term, *t.aliases)
     )
     site_url = config["site_url"]
-    issue_url = f"{config['repo_url'].rstrip('/')}/issues/new?template=data-correction.yml"
+    issue_url = repository.new_issue("data-correction.yml")
+    _Build.program_sources = {}
     for slug in data.programs:
-        edit_url = _repo_link(config, "edit", f"{DATA_DIR}/{PROGRAMS_DIR}/{slug}.yml")
-        content = programs.program_page(slug, data, edit_url=edit_url, issue_url=issue_url, site_url=site_url)
-        files.append(File.generated(config, f"{PROGRAMS_DIR}/{slug}.md", content=content))
-    for path, content in schema.schema_files(site_url).items():
-        files.append(File.generated(config, path, content=content))
-    files.append(File.generated(config, "programs.json", content=exports.programs_json(data.programs, site_url)))
-    files.append(File.generated(config, "programs.csv", content=exports.programs_csv(data.programs)))
+        content = program_page.program_page(slug, data, edit_url=repository.edit(program_file(slug)),
+                                            issue_url=issue_url, site_url=site_url)
+        files.append(File.generated(config, paths.program_source(slug), content=content))
+        _Build.program_sources[paths.program_source(slug)] = slug
+    choices = schema.choices_of(data.degree_types, data.countries)
+    for name, content in schema.schema_files(site_url, choices).items():
+        files.append(File.generated(config, f"{paths.SCHEMAS}/{name}", content=content))
+    files.append(File.generated(config, paths.PROGRAMS_JSON, content=exports.programs_json(data.programs, site_url)))
+    files.append(File.generated(config, paths.PROGRAMS_CSV, content=exports.programs_csv(data.programs)))
+    files.append(File.generated(config, paths.COMPARE_JSON, content=exports.compare_json(directory.compare_data(data))))
     return files
+
+
+def on_page_read_source(page, config) -> str | None:
+    """While serving with a data error, every page shows the error (the build itself succeeds)."""
+    return live.error_page(_Build.errors) if _Build.errors is not None else None
 
 
 def on_page_content(html: str, page, config, files) -> str:
@@ -89,7 +106,7 @@ def on_page_content(html: str, page, config, files) -> str:
 @event_priority(-100)  # after macros have rendered, so glossary text is never read as a template
 def on_page_markdown(markdown: str, page, config, files) -> str:
     """Append glossary abbreviations; send "edit" on a program page to its YAML file."""
-    src = page.file.src_uri
-    if src.startswith(f"{PROGRAMS_DIR}/") and Path(src).stem in _Build.data.programs:
-        page.edit_url = _repo_link(config, "edit", f"{DATA_DIR}/{src.removesuffix('.md')}.yml")
+    slug = _Build.program_sources.get(page.file.src_uri)
+    if slug is not None:
+        page.edit_url = _Build.repository.edit(program_file(slug))
     return f"{markdown}\n\n{_Build.abbreviations}\n"

@@ -1,87 +1,36 @@
 """The macros that pages can call, registered with mkdocs-macros by :func:`register`.
 
-Pages call these in ``{{ ... }}``. Every macro takes validated data from :mod:`macros.dataset`
-and returns escaped HTML from :mod:`macros.tables`, :mod:`macros.charts` or :mod:`macros.programs`.
+Pages call these in ``{{ ... }}``. Each macro takes validated data (a :class:`Dataset`) and returns
+escaped HTML from :mod:`macros.tables`, :mod:`macros.charts` or :mod:`macros.directory`. The first
+line of each macro's docstring is what the style guide's table of macros says about it.
 """
 
 from __future__ import annotations
 
+import inspect
+import re
+from collections.abc import Callable
 from pathlib import Path
+
+from markupsafe import Markup
 
 from mkdocs.exceptions import PluginError
 
-from . import charts, exports, programs, schema, tables
-from .dataset import cached_dataset
+from . import charts, directory, exports, live, schema, tables
+from .dataset import Dataset
 from .errors import DataErrors
-from .html import block, link
+from .html import block, link, table, text
+from .paths import relative, schema_url
+from .validate import cached_dataset
 
 
-def register(env) -> None:
-    """Load the data (failing the build with every data error) and register the macros."""
-    try:
-        data = cached_dataset(Path(env.project_dir))
-    except DataErrors as exc:
-        raise PluginError(exc.report()) from None
-
-    def base() -> str:
-        """Relative path from the current page to the site root."""
-        url = env.page.url if getattr(env, "page", None) else ""
-        return "../" * url.count("/")
-
-    def lookup(kind: str, items: dict, key: str):
-        if key not in items:
-            raise ValueError(f"unknown {kind} '{key}'; expected one of: {', '.join(sorted(items))}")
-        return items[key]
-
-    def data_reference(name: str) -> str:
-        lookup("data file", schema.SCHEMA_MODELS, name)
-        return block(schema.data_reference(name))
-
-    def schema_link(name: str) -> str:
-        lookup("data file", schema.SCHEMA_MODELS, name)
-        return str(link(f"{base()}schemas/{name}.json", f"{name}.json", external=False))
-
-    macros = {
-        "degree_types_table": lambda: block(tables.degree_types_table(
-            data.degree_types.degree_types,
-            {type_id: len(group) for type_id, group in data.programs_by_type.items()})),
-        "degree_type_programs": lambda type_id: block(tables.programs_list(
-            data.programs_by_type.get(lookup("degree type", {d.id: d for d in data.degree_types.degree_types}, type_id).id, {}),
-            base())),
-        "careers_table": lambda: block(tables.careers_table(data.careers)),
-        "tracks_list": lambda: block(tables.tracks_list(data.careers)),
-        "curriculum_table": lambda: block(tables.curriculum_table(data.curriculum, data.programs, base())),
-        "specialisations_table": lambda: block(tables.specialisations_table(data.curriculum)),
-        "electives_table": lambda family=None: block(tables.electives_table(
-            data.electives, data.programs,
-            None if family is None else lookup("elective family", {f.id: f for f in data.electives.families}, family).id,
-            base())),
-        "final_projects_table": lambda: block(tables.final_projects_table(data.final_projects, data.programs, base())),
-        "study_formats_table": lambda: block(tables.study_formats_table(data.study_formats, data.programs)),
-        "nces_tuition_table": lambda: block(tables.nces_tuition_table(data.costs)),
-        "nces_tuition_chart": lambda: block(charts.nces_tuition_chart(data.costs)),
-        "nces_trend_chart": lambda: block(charts.nces_trend_chart(data.costs)),
-        "total_cost_table": lambda: block(tables.total_cost_table(data.costs)),
-        "total_cost_chart": lambda: block(charts.total_cost_chart(data.costs)),
-        "figure": lambda figure_id: str(tables.figure(lookup("figure", {f.id: f for f in data.figures.figures}, figure_id))),
-        "program_count": lambda: str(len(data.programs)),
-        "programs_table": lambda: block(programs.programs_table(data, base())),
-        "programs_by_pace": lambda pace: block(tables.programs_list(
-            {slug: p for slug, p in data.programs.items() if pace in (p.pace or [])}, base())),
-        "compare_widget": lambda: block(programs.compare_widget(data, base())),
-        "tuition_range": lambda currency="USD": str(programs.tuition_range_sentence(data.programs, currency)),
-        "glossary_list": lambda: block(tables.glossary_list(data.glossary)),
-        "sources_list": lambda: block(tables.all_sources(source_groups(data))),
-        "data_reference": data_reference,
-        "schema_link": schema_link,
-        "csv_columns": lambda: ", ".join(f"`{c}`" for c in exports.CSV_COLUMNS),
-        "data_format_version": lambda: str(schema.FORMAT_VERSION),
-    }
-    for name, function in macros.items():
-        env.macro(function, name)
+def _lookup(kind: str, items: dict, key: str):
+    if key not in items:
+        raise ValueError(f"unknown {kind} '{key}'; expected one of: {', '.join(sorted(items))}")
+    return items[key]
 
 
-def source_groups(data) -> dict[str, list]:
+def source_groups(data: Dataset) -> dict[str, list]:
     """Every source in the data, grouped by the part of the guide it supports."""
     return {
         "Degree types": [s for d in data.degree_types.degree_types for s in d.sources],
@@ -95,3 +44,159 @@ def source_groups(data) -> dict[str, list]:
         "Glossary": [s for t in data.glossary.terms for s in t.sources],
         "Programs": [s for p in data.programs.values() for s in p.sources],
     }
+
+
+def guide_macros(data: Dataset, page_url: Callable[[], str]) -> dict[str, Callable]:
+    """The macros pages may call, by name; ``page_url`` gives the URL of the page being rendered."""
+
+    def degree_types_table():
+        """The degree types, with the number of programs of each type."""
+        counts = {type_id: len(group) for type_id, group in data.programs_by_type.items()}
+        return block(tables.degree_types_table(data.degree_types.degree_types, counts))
+
+    def degree_type_programs(type_id):
+        """The programs of one degree type, e.g. `degree_type_programs('ms-ml')`."""
+        _lookup("degree type", {d.id: d for d in data.degree_types.degree_types}, type_id)
+        return block(tables.programs_list(data.programs_by_type.get(type_id, {}), page_url()))
+
+    def careers_table():
+        """Roles with pay, employment, and growth."""
+        return block(tables.careers_table(data.careers))
+
+    def tracks_list():
+        """The career tracks."""
+        return block(tables.tracks_list(data.careers))
+
+    def curriculum_table():
+        """The core areas, with example courses."""
+        return block(tables.curriculum_table(data.curriculum, data.programs, page_url()))
+
+    def specialisations_table():
+        """Subjects that AI- or data-science-centered programs add."""
+        return block(tables.specialisations_table(data.curriculum))
+
+    def electives_table(family=None):
+        """Real elective courses, all or of one family, e.g. `electives_table('family-id')`."""
+        if family is not None:
+            _lookup("elective family", {f.id: f for f in data.electives.families}, family)
+        return block(tables.electives_table(data.electives, data.programs, family, page_url()))
+
+    def final_projects_table():
+        """Thesis, capstone, practicum, and coursework-only options."""
+        return block(tables.final_projects_table(data.final_projects, data.programs, page_url()))
+
+    def study_formats_table():
+        """On-campus, online, hybrid, and low-residency formats."""
+        return block(tables.study_formats_table(data.study_formats, data.programs))
+
+    def nces_tuition_table():
+        """Average graduate tuition from NCES, by year."""
+        return block(tables.nces_tuition_table(data.costs))
+
+    def nces_tuition_chart():
+        """A chart of the latest NCES average graduate tuition by type of institution."""
+        return block(charts.nces_tuition_chart(data.costs))
+
+    def nces_trend_chart():
+        """A chart of NCES average graduate tuition over the years."""
+        return block(charts.nces_trend_chart(data.costs))
+
+    def total_cost_table():
+        """Total tuition by program length, from the latest NCES averages."""
+        return block(tables.total_cost_table(data.costs))
+
+    def total_cost_chart():
+        """A chart of total tuition by program length."""
+        return block(charts.total_cost_chart(data.costs))
+
+    def figure(figure_id):
+        """One number from `data/figures.yml`, formatted, with its period and a link to its source, e.g. `figure('id')`."""
+        return str(tables.figure(_lookup("figure", {f.id: f for f in data.figures.figures}, figure_id)))
+
+    def program_count():
+        """The number of programs in the directory."""
+        return str(len(data.programs))
+
+    def programs_table():
+        """The directory table, with filters."""
+        return block(directory.programs_table(data, page_url()))
+
+    def programs_by_pace(pace):
+        """The programs offered at one pace, e.g. `programs_by_pace('part-time')`."""
+        return block(tables.programs_list({s: p for s, p in data.programs.items() if pace in (p.pace or [])}, page_url()))
+
+    def compare_widget():
+        """The side-by-side comparison tool."""
+        return block(directory.compare_widget(page_url()))
+
+    def tuition_range(currency="USD"):
+        """A sentence giving the range of estimated total tuition in one currency, e.g. `tuition_range('USD')`."""
+        return str(directory.tuition_range_sentence(data.programs, currency))
+
+    def glossary_list():
+        """The glossary."""
+        return block(tables.glossary_list(data.glossary))
+
+    def sources_list():
+        """Every source the guide uses."""
+        return block(tables.all_sources(source_groups(data)))
+
+    def data_reference(name):
+        """The fields of one data file, e.g. `data_reference('program')`."""
+        _lookup("data file", schema.SCHEMA_MODELS, name)
+        return block(schema.data_reference(name))
+
+    def schema_link(name):
+        """A link to the JSON Schema of one data file, e.g. `schema_link('program')`."""
+        _lookup("data file", schema.SCHEMA_MODELS, name)
+        return str(link(relative(schema_url(name), page_url()), f"{name}.json", external=False))
+
+    def csv_columns():
+        """The columns of the downloadable CSV."""
+        return ", ".join(f"`{c}`" for c in exports.CSV_COLUMNS)
+
+    def data_format_version():
+        """The version of the downloadable data format."""
+        return str(exports.FORMAT_VERSION)
+
+    def macro_table():
+        """This table of macros."""
+        return block(macro_reference(registered))
+
+    registered = {name: f for name, f in locals().items()
+                  if inspect.isfunction(f) and f.__qualname__.startswith("guide_macros.")}
+    return registered
+
+
+_EXAMPLE = re.compile(r",? e\.g\. `([^`]+)`")
+
+
+def macro_reference(macros: dict[str, Callable]) -> Markup:
+    """A table of the macros pages may call, from their docstrings (the style guide shows it)."""
+    rows = []
+    for name, function in macros.items():
+        summary = (function.__doc__ or "").strip().splitlines()[0]
+        example = _EXAMPLE.search(summary)
+        call = example.group(1) if example else f"{name}()"
+        rows.append([Markup(f"<code>{text(call)}</code>"), _EXAMPLE.sub("", summary)])
+    return table("Macros that pages can call", ["Macro", "What it shows"], rows, table_id="macros")
+
+
+def register(env) -> None:
+    """Load the data (failing the build with every data error) and register the macros.
+
+    Under ``make serve`` a data error does not stop the server: every page shows the error instead
+    (see :mod:`macros.live`), so no macro is registered.
+    """
+    try:
+        data = cached_dataset(Path(env.project_dir))
+    except DataErrors as exc:
+        if live.serving():
+            return
+        raise PluginError(exc.report()) from None
+
+    def page_url() -> str:
+        return env.page.url if getattr(env, "page", None) else ""
+
+    for name, function in guide_macros(data, page_url).items():
+        env.macro(function, name)

@@ -1,16 +1,27 @@
-"""JSON Schemas and the data reference page, both generated from the models."""
+"""JSON Schemas and the data reference page, both generated from the models.
+
+The schemas are as strict as a schema can be: besides the models' own rules they list the degree
+type ids and country codes that the data defines, so an editor flags an unknown one as you type.
+``python -m macros.schema`` writes them to ``data/schema/`` (where the data files' first line
+points editors); a test fails when that copy differs from what the models and data give.
+"""
 
 from __future__ import annotations
 
 import json
+import sys
+from pathlib import Path
 
 from markupsafe import Markup
 
 from . import models
-from .dataset import DATA_FILES
 from .html import table, text
+from .paths import schema_url
 
-FORMAT_VERSION = 1
+SCHEMA_DIR = "data/schema"
+
+#: pydantic writes these bounds of ``int | float`` fields under its own names; JSON Schema's are:
+_BOUNDS = {"gt": "exclusiveMinimum", "ge": "minimum", "lt": "exclusiveMaximum", "le": "maximum"}
 
 
 def schema_name(file_stem: str) -> str:
@@ -20,25 +31,40 @@ def schema_name(file_stem: str) -> str:
 
 #: Published schema name -> model.
 SCHEMA_MODELS: dict[str, type[models.Model]] = {
-    **{schema_name(stem): model for stem, model in DATA_FILES.items()},
+    **{schema_name(stem): model for stem, model in models.DATA_FILES.items()},
     "program": models.Program,
 }
 
 
-def json_schema(name: str, site_url: str) -> dict:
-    """The JSON Schema (draft 2020-12) of one data file, with a stable $id under the site."""
-    model = SCHEMA_MODELS[name]
-    schema = model.model_json_schema()
-    return {
-        "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "$id": f"{site_url}schemas/{name}.json",
-        **schema,
-    }
+def _standard_bounds(node: object) -> object:
+    if isinstance(node, dict):
+        return {_BOUNDS.get(key, key) if not isinstance(value, (dict, list)) else key: _standard_bounds(value)
+                for key, value in node.items()}
+    if isinstance(node, list):
+        return [_standard_bounds(item) for item in node]
+    return node
 
 
-def schema_files(site_url: str) -> dict[str, str]:
-    """Site path -> JSON text for every schema."""
-    return {f"schemas/{name}.json": json.dumps(json_schema(name, site_url), indent=2) + "\n" for name in SCHEMA_MODELS}
+def json_schema(name: str, site_url: str, choices: dict[str, list[str]] | None = None) -> dict:
+    """The JSON Schema (draft 2020-12) of one data file, with a stable $id under the site.
+
+    ``choices`` maps a program field (``degree_type``, ``country``) to the values the data allows.
+    """
+    schema = _standard_bounds(SCHEMA_MODELS[name].model_json_schema())
+    if name == "program":
+        for field, values in (choices or {}).items():
+            schema["properties"][field]["enum"] = sorted(values)
+    return {"$schema": "https://json-schema.org/draft/2020-12/schema", "$id": f"{site_url}{schema_url(name)}", **schema}
+
+
+def choices_of(degree_types: models.DegreeTypesFile, countries: models.CountriesFile) -> dict[str, list[str]]:
+    """The values the data allows for program fields that refer to other data files."""
+    return {"degree_type": [d.id for d in degree_types.degree_types], "country": [c.code for c in countries.countries]}
+
+
+def schema_files(site_url: str, choices: dict[str, list[str]] | None = None) -> dict[str, str]:
+    """Schema file name -> JSON text for every schema."""
+    return {f"{name}.json": json.dumps(json_schema(name, site_url, choices), indent=2) + "\n" for name in SCHEMA_MODELS}
 
 
 def _type_of(prop: dict, defs: dict) -> str:
@@ -69,6 +95,8 @@ def _rules(prop: dict) -> str:
                       ("maximum", "at most"), ("minItems", "items at least"), ("pattern", "pattern")):
         if key in prop:
             rules.append(f"{word} {prop[key]}")
+    if prop.get("uniqueItems"):
+        rules.append("each value once")
     for option in prop.get("anyOf", []):
         rules.extend(r for r in [_rules(option)] if r)
     return "; ".join(rules)
@@ -86,7 +114,7 @@ def _model_table(title: str, schema: dict, defs: dict) -> Markup:
 
 def data_reference(name: str) -> Markup:
     """Tables describing every field of a data file and of the objects inside it."""
-    schema = SCHEMA_MODELS[name].model_json_schema()
+    schema = _standard_bounds(SCHEMA_MODELS[name].model_json_schema())
     defs = schema.get("$defs", {})
     parts = [_model_table(f"{schema.get('title', name)}: fields", schema, defs)]
     for def_name, definition in defs.items():
@@ -95,3 +123,29 @@ def data_reference(name: str) -> Markup:
             parts.append(Markup(f"<p>{text(definition.get('description', ''))}</p>"))
             parts.append(_model_table(f"{def_name}: fields", definition, defs))
     return Markup("".join(parts))
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Write the schemas to data/schema/ (``make schemas``), from the models and the repository's data."""
+    from mkdocs.config import load_config
+
+    from .errors import DataErrors
+    from .validate import load_dataset
+
+    root = Path(argv[0] if argv else ".")
+    try:
+        data = load_dataset(root)
+    except DataErrors as exc:
+        print(exc.report(), file=sys.stderr)
+        return 1
+    site_url = load_config(str(root / "mkdocs.yml"))["site_url"]
+    folder = root / SCHEMA_DIR
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, content in schema_files(site_url, choices_of(data.degree_types, data.countries)).items():
+        (folder / name).write_text(content, encoding="utf-8")
+    print(f"Wrote {len(SCHEMA_MODELS)} schemas to {SCHEMA_DIR}/")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

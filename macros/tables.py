@@ -8,9 +8,9 @@ from markupsafe import Markup
 
 from . import formatting as fmt
 from . import models
+from .derived import total_costs
 from .html import host, join, link, table, text
-
-PROGRAM_PAGES = "programs"  # where program pages live, relative to the site root
+from .paths import program_url, relative
 
 
 def sources_cell(sources: Sequence[models.Source]) -> Markup:
@@ -25,9 +25,14 @@ def sources_cell(sources: Sequence[models.Source]) -> Markup:
     return Markup("<br>").join(seen.values())
 
 
-def program_link(slug: str, program: models.Program, base: str = "") -> Markup:
-    """Link to a program's page in this site; ``base`` is the relative path to the site root."""
-    return link(f"{base}{PROGRAM_PAGES}/{slug}/", f"{program.university}: {program.title}", external=False)
+def program_name(program: models.Program) -> str:
+    """How the guide names a program wherever it lists several: 'University: Title'."""
+    return f"{program.university}: {program.title}"
+
+
+def program_link(slug: str, program: models.Program, page_url: str = "") -> Markup:
+    """Link from the page at ``page_url`` to a program's page in this site."""
+    return link(relative(program_url(slug), page_url), program_name(program), external=False)
 
 
 def degree_types_table(degree_types: Sequence[models.DegreeType], program_counts: Mapping[str, int]) -> Markup:
@@ -51,11 +56,11 @@ def degree_types_table(degree_types: Sequence[models.DegreeType], program_counts
     return table("Types of machine learning master's degrees", headers, rows, table_id="degree-types")
 
 
-def programs_list(programs: Mapping[str, models.Program], base: str = "", empty: str = "") -> Markup:
+def programs_list(programs: Mapping[str, models.Program], page_url: str = "", empty: str = "") -> Markup:
     """A bulleted list of links to program pages."""
     if not programs:
         return Markup(f'<p class="kb-empty">{text(empty or "No programs of this kind are listed yet.")}</p>')
-    items = "".join(f"<li>{program_link(slug, p, base)}</li>" for slug, p in programs.items())
+    items = "".join(f"<li>{program_link(slug, p, page_url)}</li>" for slug, p in programs.items())
     return Markup(f'<ul class="kb-programs">{items}</ul>')
 
 
@@ -85,12 +90,12 @@ def tracks_list(careers: models.CareersFile) -> Markup:
     return Markup(f'<dl class="kb-list">{"".join(items)}</dl>')
 
 
-def curriculum_table(curriculum: models.CurriculumFile, programs: Mapping[str, models.Program], base: str = "") -> Markup:
+def curriculum_table(curriculum: models.CurriculumFile, programs: Mapping[str, models.Program], page_url: str = "") -> Markup:
     """The core areas with what students learn and real example courses."""
     rows = []
     for area in curriculum.core_areas:
         examples = Markup("<br>").join(
-            Markup(f"{text(c.title)} ({program_link(c.program, programs[c.program], base)})")
+            Markup(f"{text(c.title)} ({program_link(c.program, programs[c.program], page_url)})")
             for c in area.example_courses if c.program in programs
         )
         rows.append([area.name, area.summary, examples or "", sources_cell(area.sources)])
@@ -107,12 +112,12 @@ def specialisations_table(curriculum: models.CurriculumFile) -> Markup:
 
 
 def electives_table(electives: models.ElectivesFile, programs: Mapping[str, models.Program],
-                    family: str | None = None, base: str = "") -> Markup:
+                    family: str | None = None, page_url: str = "") -> Markup:
     """Real elective courses, optionally of one family, with the program that offers each."""
     families = {f.id: f.name for f in electives.families}
     courses = [c for c in electives.courses if family is None or c.family == family]
     rows = [
-        [c.title, families[c.family], program_link(c.program, programs[c.program], base) if c.program in programs else c.program,
+        [c.title, families[c.family], program_link(c.program, programs[c.program], page_url) if c.program in programs else c.program,
          sources_cell(c.sources)]
         for c in courses
     ]
@@ -120,12 +125,12 @@ def electives_table(electives: models.ElectivesFile, programs: Mapping[str, mode
     return table(caption, ["Course", "Family", "Offered by", "Sources"], rows, table_id=f"electives-{family or 'all'}")
 
 
-def final_projects_table(options: models.FinalProjectsFile, programs: Mapping[str, models.Program], base: str = "") -> Markup:
+def final_projects_table(options: models.FinalProjectsFile, programs: Mapping[str, models.Program], page_url: str = "") -> Markup:
     """Each kind of final project, who it suits, and the listed programs that offer it."""
     rows = []
     for option in options.options:
         offering = {slug: p for slug, p in programs.items() if option.id in (p.final_projects or [])}
-        listed = Markup("<br>").join(program_link(slug, p, base) for slug, p in offering.items())
+        listed = Markup("<br>").join(program_link(slug, p, page_url) for slug, p in offering.items())
         rows.append([option.name, option.what, option.suits,
                      Markup(f"{len(offering)}<br>{listed}") if offering else "0", sources_cell(option.sources)])
     headers = ["Option", "What it involves", "Who it suits", "Programs in the directory offering it", "Sources"]
@@ -152,22 +157,6 @@ def nces_tuition_table(costs: models.CostsFile) -> Markup:
     notes = "".join(f"<li>{text(r.academic_year)}: {text(r.note)}</li>" for r in reversed(costs.nces_graduate_tuition) if r.note)
     return table("Average yearly graduate tuition and required fees (NCES, current dollars)", headers, rows,
                  table_id="nces-tuition") + (Markup(f'<ul class="kb-meta">{notes}</ul>') if notes else Markup(""))
-
-
-#: Program lengths for the total-cost estimate: (label, years of full-time tuition).
-PROGRAM_LENGTHS: tuple[tuple[str, float], ...] = (
-    ("1 year full-time", 1.0),
-    ("1.5 years full-time", 1.5),
-    ("2 years full-time", 2.0),
-    ("3 years full-time", 3.0),
-    ("3 years part-time (half load)", 1.5),
-)
-
-
-def total_costs(row: models.TuitionYear) -> list[tuple[str, float, float, float]]:
-    """Tuition totals for each program length from one NCES year, to the dollar: (label, all, public, private)."""
-    return [(name, round(row.all_institutions * years), round(row.public * years), round(row.private * years))
-            for name, years in PROGRAM_LENGTHS]
 
 
 def total_cost_table(costs: models.CostsFile) -> Markup:

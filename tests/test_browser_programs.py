@@ -24,9 +24,9 @@ for folder in (ROOT, ROOT / "tests"):
         sys.path.insert(0, str(folder))
 
 from macros import formatting as fmt  # noqa: E402
-from macros.dataset import load_dataset  # noqa: E402
+from macros.validate import load_dataset  # noqa: E402
 from macros.html import host  # noqa: E402
-from macros.programs import estimated_total  # noqa: E402
+from macros.derived import estimated_total  # noqa: E402
 
 pytestmark = pytest.mark.browser
 

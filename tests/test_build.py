@@ -15,7 +15,8 @@ import pytest
 import yaml
 
 from macros import exports
-from macros.dataset import DATA_FILES, load_dataset
+from macros.models import DATA_FILES
+from macros.validate import load_dataset
 from macros.loader import load_file
 from macros.schema import schema_name
 

@@ -7,7 +7,7 @@ from datetime import date
 from xml.etree import ElementTree
 
 from macros import charts, models
-from macros.dataset import load_dataset
+from macros.validate import load_dataset
 
 from .rendered import ROOT, body_cells, to_html
 
@@ -56,5 +56,5 @@ def test_total_cost_chart_has_three_series_per_length():
 
 
 def test_chart_text_is_escaped():
-    markup = str(charts.bar_chart("<script>x</script>", "{{ 7*7 }}", [("<b>label</b>", [5.0])], ["s"], "axis"))
+    markup = str(charts.bar_chart("escaped", "<script>x</script>", "{{ 7*7 }}", [("<b>label</b>", [5.0])], ["s"], "axis"))
     assert "<script>" not in markup and "<b>" not in markup and "{{" not in markup

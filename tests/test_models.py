@@ -39,7 +39,7 @@ def test_template_is_a_valid_program():
     ("changes", "message"),
     [
         ({"delivery": ["by-post"]}, "Input should be 'on-campus', 'online', 'hybrid' or 'low-residency'"),
-        ({"delivery": ["online", "online"]}, "delivery lists a value twice"),
+        ({"delivery": ["online", "online"]}, "lists online more than once"),
         ({"pace": []}, "List should have at least 1 item"),
         ({"final_projects": ["dissertation"]}, "Input should be 'thesis', 'capstone', 'practicum' or 'coursework-only'"),
         ({"credits": {"amount": 30, "unit": "hours"}}, "Input should be 'us-credit-hours'"),
@@ -48,7 +48,7 @@ def test_template_is_a_valid_program():
         ({"tuition": {"amount": 10, "currency": "USD", "basis": "monthly", "academic_year": "2025-26"}}, "Input should be 'total'"),
         ({"tuition": {"amount": 10, "currency": "USD", "basis": "total", "academic_year": "2025-27"}}, "is not one academic year"),
         ({"tuition": {"amount": 10, "currency": "USD", "basis": "total", "academic_year": 2025}}, "Input should be a valid string"),
-        ({"country": "usa"}, "String should match pattern"),
+        ({"country": "usa"}, "two-letter ISO 3166-1 code in capitals"),
         ({"title": "Two\nlines"}, "must be a single line of text"),
         ({"title": "   "}, "String should have at least 1 character"),
         ({"notes": "bell\x07"}, "invisible control character"),

@@ -7,8 +7,8 @@ from datetime import date
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from macros import models, tables
-from macros.dataset import load_dataset
+from macros import derived, models, tables
+from macros.validate import load_dataset
 from macros.html import link, text
 
 from .rendered import ROOT, body_cells, to_html
@@ -38,7 +38,7 @@ single_line_text = contributor_text.filter(lambda s: "\n" not in s.strip())
 
 def degree_type(**overrides) -> models.DegreeType:
     values = dict(id="ms-ml", title="MS in ML", abbreviation="MS", orientation="research", focus="Focus.",
-                  fits="Fits.", sources=[SOURCE])
+                  fits="Fits.", guide_page="degree-types/ms-vs-mps.md", sources=[SOURCE])
     values.update(overrides)
     return models.DegreeType.model_validate(values)
 
@@ -117,7 +117,7 @@ def test_final_projects_table_counts_programs_from_data():
 def test_total_costs_multiply_the_latest_nces_year():
     row = models.TuitionYear(academic_year="2021-22", all_institutions=20000, public=10000, private=30000,
                              sources=[SOURCE])
-    totals = dict((name, (a, pu, pr)) for name, a, pu, pr in tables.total_costs(row))
+    totals = dict((name, (a, pu, pr)) for name, a, pu, pr in derived.total_costs(row))
     assert totals["2 years full-time"] == (40000, 20000, 60000)
     assert totals["3 years part-time (half load)"] == (30000, 15000, 45000)
 

@@ -6,8 +6,8 @@ import json
 import re
 from datetime import date
 
-from macros import models, programs
-from macros.dataset import load_dataset
+from macros import derived, directory, models, program_page
+from macros.validate import load_dataset
 
 from .rendered import ROOT, to_html
 
@@ -15,7 +15,7 @@ DATA = load_dataset(ROOT)
 
 
 def page_of(slug: str, today: date | None = None) -> str:
-    return programs.program_page(slug, DATA, edit_url=f"https://github.com/o/r/edit/main/data/programs/{slug}.yml",
+    return program_page.program_page(slug, DATA, edit_url=f"https://github.com/o/r/edit/main/data/programs/{slug}.yml",
                                  issue_url="https://github.com/o/r/issues/new", site_url="https://example.org/", today=today)
 
 
@@ -27,13 +27,13 @@ def test_estimated_total_follows_the_stated_basis():
     base = next(iter(DATA.programs.values()))
     credits = models.Credits(amount=30, unit="us-credit-hours")
     per_credit = models.Tuition(amount=1000, currency="USD", basis="per-credit", academic_year="2025-26")
-    assert programs.estimated_total(with_changes(base, tuition=per_credit, credits=credits)) == 30000
+    assert derived.estimated_total(with_changes(base, tuition=per_credit, credits=credits)) == 30000
     per_year = per_credit.model_copy(update={"basis": "per-year"})
-    assert programs.estimated_total(with_changes(base, tuition=per_year, duration=models.MonthRange(min_months=18))) == 1500
+    assert derived.estimated_total(with_changes(base, tuition=per_year, duration=models.MonthRange(min_months=18))) == 1500
     per_term = per_credit.model_copy(update={"basis": "per-term"})
-    assert programs.estimated_total(with_changes(base, tuition=per_term)) is None
+    assert derived.estimated_total(with_changes(base, tuition=per_term)) is None
     courses = models.Credits(amount=10, unit="courses")
-    assert programs.estimated_total(with_changes(base, tuition=per_credit, credits=courses)) is None
+    assert derived.estimated_total(with_changes(base, tuition=per_credit, credits=courses)) is None
 
 
 def test_program_page_shows_facts_sources_and_edit_link():
@@ -55,7 +55,7 @@ def test_front_matter_is_valid_and_title_is_safe():
     slug = next(iter(DATA.programs))
     front = json.loads(page_of(slug).split("---\n", 2)[1])
     assert front["render_macros"] is False
-    assert "<" not in programs.page_title("</title><script>") and "‹" in programs.page_title("<x>")
+    assert "<" not in program_page.page_title("</title><script>") and "‹" in program_page.page_title("<x>")
 
 
 def test_json_ld_is_in_the_front_matter_with_the_program_facts():
@@ -66,7 +66,7 @@ def test_json_ld_is_in_the_front_matter_with_the_program_facts():
 
 
 def test_directory_rows_carry_the_filter_data():
-    html = str(programs.programs_table(DATA))
+    html = str(directory.programs_table(DATA))
     for slug, program in DATA.programs.items():
         row = re.search(rf'<tr data-slug="{slug}"[^>]*>', html).group(0)
         assert f'data-degree-type="{program.degree_type}"' in row

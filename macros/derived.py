@@ -1,0 +1,74 @@
+"""Facts the guide works out from the data: estimated totals, ranges, cost tables, staleness.
+
+One owner for each rule: program pages, the directory, compare, the exports and ``make check``
+all ask this module, so a rule changes in one place.
+"""
+
+from __future__ import annotations
+
+import calendar
+from collections.abc import Mapping
+from datetime import date
+
+from . import models
+
+#: A program not verified for this many months is flagged on its page and by ``make check``.
+STALE_AFTER_MONTHS = 18
+
+#: Program lengths for the total-cost estimate: (label, years of full-time tuition).
+PROGRAM_LENGTHS: tuple[tuple[str, float], ...] = (
+    ("1 year full-time", 1.0),
+    ("1.5 years full-time", 1.5),
+    ("2 years full-time", 2.0),
+    ("3 years full-time", 3.0),
+    ("3 years part-time (half load)", 1.5),
+)
+
+
+def stale_before(today: date | None = None) -> date:
+    """Programs last verified before this date are stale (``STALE_AFTER_MONTHS`` calendar months ago, UTC)."""
+    today = today or models.utc_today()
+    year, month_index = divmod(today.year * 12 + today.month - 1 - STALE_AFTER_MONTHS, 12)
+    return date(year, month_index + 1, min(today.day, calendar.monthrange(year, month_index + 1)[1]))
+
+
+def is_stale(program: models.Program, today: date | None = None) -> bool:
+    """True when a program's facts were last verified more than ``STALE_AFTER_MONTHS`` months ago."""
+    return program.last_verified < stale_before(today)
+
+
+def stale_programs(programs: Mapping[str, models.Program], today: date | None = None) -> list[str]:
+    """Slugs of the programs whose facts are stale."""
+    cutoff = stale_before(today)
+    return [slug for slug, program in programs.items() if program.last_verified < cutoff]
+
+
+def estimated_total(program: models.Program) -> float | None:
+    """Total tuition in the program's currency when the stated price allows it, else None.
+
+    A total is stated directly, or derived from a per-credit price and the credits required, or
+    from a yearly price and the typical length. Per-term prices are left alone: term counts vary.
+    """
+    t = program.tuition
+    if t is None:
+        return None
+    if t.basis == "total":
+        return t.amount
+    if t.basis == "per-credit" and program.credits and program.credits.unit != "courses":
+        return t.amount * program.credits.amount
+    if t.basis == "per-year" and program.duration:
+        return t.amount * program.duration.min_months / 12
+    return None
+
+
+def tuition_range(programs: Mapping[str, models.Program], currency: str = "USD") -> tuple[float, float, int] | None:
+    """Lowest and highest estimated total tuition in one currency, and how many programs it covers."""
+    totals = [t for p in programs.values() if p.tuition and p.tuition.currency == currency
+              and (t := estimated_total(p)) is not None]
+    return (min(totals), max(totals), len(totals)) if totals else None
+
+
+def total_costs(row: models.TuitionYear) -> list[tuple[str, float, float, float]]:
+    """Tuition totals for each program length from one NCES year, to the dollar: (label, all, public, private)."""
+    return [(name, round(row.all_institutions * years), round(row.public * years), round(row.private * years))
+            for name, years in PROGRAM_LENGTHS]

@@ -1,0 +1,129 @@
+"""A page per program: its facts with their sources, schema.org data, related programs and edit links.
+
+Pure functions: validated models in, Markdown (front matter plus one raw HTML block) out. The
+hook in ``hooks.py`` turns the text into a generated file.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from itertools import islice
+
+from markupsafe import Markup
+
+from . import facts, models
+from .dataset import Dataset
+from .derived import STALE_AFTER_MONTHS, is_stale
+from .html import block, host, link, text
+from .paths import COMPARE_PAGE, DIRECTORY_PAGE, doc_url, program_url, relative
+from .tables import program_name
+
+
+def page_title(value: str) -> str:
+    """A data value made safe for page titles, which Material prints unescaped.
+
+    Angle brackets become look-alike quotes (so even the ``striptags`` filter used in ``<title>``
+    cannot rebuild a tag), then the rest is HTML-escaped.
+    """
+    return str(text(value.replace("<", "‹").replace(">", "›")))
+
+
+def _sources_for(program: models.Program, field: str) -> Markup:
+    found = [s for s in program.sources if field in s.supports]
+    if not found:
+        return Markup("")
+    links = Markup(", ").join(link(s.url, host(s.url)) for s in found)
+    return Markup(f'<span class="kb-meta">Source: {links} (read {text(found[0].accessed.isoformat())})</span>')
+
+
+def json_ld(slug: str, program: models.Program, dataset: Dataset, site_url: str) -> dict:
+    """schema.org EducationalOccupationalProgram data for one program."""
+    data: dict = {
+        "@context": "https://schema.org",
+        "@type": "EducationalOccupationalProgram",
+        "name": program.title,
+        "url": program.official_url,
+        "provider": {"@type": "CollegeOrUniversity", "name": program.university,
+                     "address": {"@type": "PostalAddress", "addressCountry": program.country,
+                                 **({"addressLocality": program.city} if program.city else {})}},
+        "educationalCredentialAwarded": dataset.degree_type(program.degree_type).title,
+        "sameAs": f"{site_url}{program_url(slug)}",
+    }
+    if program.duration:
+        data["timeToComplete"] = f"P{program.duration.min_months}M"
+    if program.credits:
+        data["numberOfCredits"] = program.credits.amount
+    modes = [*(program.delivery or []), *(program.pace or [])]
+    if modes:
+        data["educationalProgramMode"] = modes
+    if program.tuition:
+        data["offers"] = {"@type": "Offer", "price": program.tuition.amount,
+                          "priceCurrency": program.tuition.currency, "category": program.tuition.basis}
+    return data
+
+
+def _facts_list(program: models.Program, dataset: Dataset) -> str:
+    rows = []
+    for key in facts.PAGE_FACTS:
+        fact = facts.BY_KEY[key]
+        value = fact.show(program, dataset)
+        if value:
+            rows.append(f"<dt>{text(fact.label)}</dt><dd>{text(value)}<br>{_sources_for(program, fact.sourced_by)}</dd>")
+    estimate = facts.BY_KEY["estimated-total"]
+    if (value := estimate.show(program, dataset)) and program.tuition and program.tuition.basis != "total":
+        rows.append(f"<dt>{text(estimate.label)}</dt><dd>{text(value)} "
+                    f'<span class="kb-meta">({text(facts.ESTIMATE_NOTE)})</span></dd>')
+    official = facts.BY_KEY["official-page"]
+    rows.append(f"<dt>{text(official.label)}</dt><dd>{link(program.official_url, official.show(program, dataset))}</dd>")
+    return f'<dl class="kb-facts">{"".join(rows)}</dl>'
+
+
+def program_page(slug: str, dataset: Dataset, *, edit_url: str, issue_url: str, site_url: str,
+                 today: date | None = None) -> str:
+    """The Markdown source of a program's page (front matter plus one raw HTML block)."""
+    program = dataset.programs[slug]
+    here = program_url(slug)
+    degree = dataset.degree_type(program.degree_type)
+    place = ", ".join(p for p in (program.city, dataset.country_name(program.country)) if p)
+    degree_link = link(relative(doc_url(degree.guide_page), here), degree.title, external=False)
+    parts: list[str] = [f"<h1>{text(program.title)}</h1>",
+                        f'<p class="kb-lede">{text(program.university)} · {text(place)} · {degree_link}</p>']
+    if is_stale(program, today):
+        parts.append(
+            '<div class="admonition warning"><p class="admonition-title">These facts may be out of date</p>'
+            f"<p>They were last checked on {text(program.last_verified.isoformat())}, more than "
+            f"{STALE_AFTER_MONTHS} months ago. Check the official page before you rely on them, and help by "
+            f'{link(edit_url, "updating this entry", external=False)}.</p></div>'
+        )
+    parts.append(_facts_list(program, dataset))
+    if program.notes:
+        parts.append(f"<h2>Good to know</h2><p>{text(program.notes)}</p>{_sources_for(program, 'notes')}")
+    source_items = "".join(
+        f"<li>{link(s.url, s.title)} <span class=\"kb-meta\">({text(s.kind)}, read {text(s.accessed.isoformat())}; "
+        f"supports: {text(', '.join(s.supports))})</span></li>"
+        for s in program.sources
+    )
+    parts.append(f"<h2>Sources</h2><ul>{source_items}</ul>"
+                 f"<p>Facts last verified on {text(program.last_verified.isoformat())}. Anything not shown was not "
+                 "stated by a source we could check, so it is left blank rather than guessed.</p>")
+    related = [(s, p) for s, p in islice(dataset.programs_by_type[program.degree_type].items(), 9) if s != slug][:8]
+    if related:
+        items = "".join(f"<li>{link(relative(program_url(s), here), program_name(p), external=False)}</li>"
+                        for s, p in related)
+        parts.append(f"<h2>Related programs</h2><p>Other programs of the type {text(degree.title)}:</p><ul>{items}</ul>")
+    parts.append(
+        "<h2>Improve this entry</h2><p>"
+        f'{link(edit_url, "Edit this data on GitHub", external=False)} · '
+        f'{link(issue_url, "Report outdated or wrong data", external=False)} · '
+        f'{link(relative(DIRECTORY_PAGE, here), "Back to the directory", external=False)} · '
+        f'{link(relative(COMPARE_PAGE, here) + "?p=" + slug, "Compare with other programs", external=False)}</p>'
+    )
+    description = f"{program.university}: {program.title}. Facts with sources: delivery, credits, length, final project and tuition."
+    front = json.dumps({"title": page_title(f"{program.title}, {program.university}"),
+                        "description": page_title(description[:250]), "render_macros": False,
+                        # Printed into <head> by overrides/main.html (Material re-runs scripts in the content).
+                        "json_ld": json_ld(slug, program, dataset, site_url),
+                        # Guide pages should answer general questions before any single program does.
+                        "search": {"boost": 0.3}})
+    return f"---\n{front}\n---\n" + block(Markup("".join(parts)))
