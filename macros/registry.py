@@ -18,6 +18,7 @@ from mkdocs.exceptions import PluginError
 
 from . import charts, directory, exports, live, schema, tables
 from .dataset import Dataset
+from .derived import STALE_AFTER_MONTHS
 from .errors import DataErrors
 from .html import block, link, table, text
 from .paths import relative, schema_url
@@ -158,6 +159,10 @@ def guide_macros(data: Dataset, page_url: Callable[[], str]) -> dict[str, Callab
     def data_format_version():
         """The version of the downloadable data format."""
         return str(exports.FORMAT_VERSION)
+
+    def stale_after():
+        """How long after its last check a program is flagged as possibly out of date ("18 months")."""
+        return f"{STALE_AFTER_MONTHS} months"
 
     def macro_table():
         """This table of macros."""
