@@ -8,7 +8,7 @@ CHROMIUM ?= /usr/bin/chromium
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: serve build check test lint browser-deps bench clean
+.PHONY: serve build check schemas test lint browser-deps bench clean
 
 $(VENV)/.site-deps: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -30,6 +30,10 @@ build: $(VENV)/.site-deps
 ## check: validate every data file and print file:line errors
 check: $(VENV)/.site-deps
 	@$(PY) -m macros.check
+
+## schemas: regenerate the JSON Schemas in data/schema/ from the models and the data
+schemas: $(VENV)/.site-deps
+	@$(PY) -m macros.schema
 
 ## browser-deps: install Debian's Chromium for the browser tests when it is missing
 browser-deps:
