@@ -60,28 +60,29 @@ def program_references(data: Mapping[str, BaseModel | None], raws: Mapping[str, 
     """
     errors = []
 
-    def need(name: str, loc: tuple, slug: str) -> None:
-        if slug not in present:
-            errors.append(error_at(raws[name], data_file(name), loc,
-                                   f"unknown program '{slug}'; expected the name of a file in data/programs/ without .yml"))
+    def need(name: str, loc: tuple, value: str, known: set[str], kind: str, expected: str) -> None:
+        if value not in known:
+            errors.append(error_at(raws[name], data_file(name), loc, f"unknown {kind} '{value}'; {expected}"))
+
+    def need_program(name: str, loc: tuple, slug: str) -> None:
+        need(name, loc, slug, present, "program", "expected the name of a file in data/programs/ without .yml")
+
+    def one_of(known: set[str]) -> str:
+        return f"expected one of: {', '.join(sorted(known))}"
 
     if curriculum := data.get("curriculum"):
         for i, area in enumerate(curriculum.core_areas):
             for j, course in enumerate(area.example_courses):
-                need("curriculum", ("core_areas", i, "example_courses", j, "program"), course.program)
+                need_program("curriculum", ("core_areas", i, "example_courses", j, "program"), course.program)
     if electives := data.get("electives"):
         families = {f.id for f in electives.families}
         for i, course in enumerate(electives.courses):
-            if course.family not in families:
-                errors.append(error_at(raws["electives"], data_file("electives"), ("courses", i, "family"),
-                                       f"unknown elective family '{course.family}'; expected one of: {', '.join(sorted(families))}"))
-            need("electives", ("courses", i, "program"), course.program)
+            need("electives", ("courses", i, "family"), course.family, families, "elective family", one_of(families))
+            need_program("electives", ("courses", i, "program"), course.program)
     if careers := data.get("careers"):
         tracks = {t.id for t in careers.tracks}
         for i, role in enumerate(careers.roles):
-            if role.track not in tracks:
-                errors.append(error_at(raws["careers"], data_file("careers"), ("roles", i, "track"),
-                                       f"unknown track '{role.track}'; expected one of: {', '.join(sorted(tracks))}"))
+            need("careers", ("roles", i, "track"), role.track, tracks, "track", one_of(tracks))
     return errors
 
 
