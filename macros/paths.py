@@ -16,6 +16,8 @@ PROGRAMS = "programs"
 DIRECTORY_PAGE = "programs/"
 COMPARE_PAGE = "programs/compare/"
 CHANGES_PAGE = "changes/"
+CHANGES_SOURCE = "changes.md"  # generated from the git history (macros/changes.py)
+CHANGES_FEED = "changes.xml"
 PROGRAMS_JSON = "programs.json"
 PROGRAMS_CSV = "programs.csv"
 COMPARE_JSON = "compare.json"
@@ -76,6 +78,10 @@ class Repository:
     def commit(self, sha: str) -> str:
         """The page of one commit."""
         return f"{self.root}/commit/{sha}"
+
+    def history(self, path: str) -> str:
+        """The list of commits that changed ``path`` on GitHub."""
+        return f"{self.root}/commits/{self.branch}/{path}"
 
     def new_issue(self, template: str) -> str:
         """The form for a new issue from one of the issue templates."""
