@@ -92,11 +92,10 @@ Slug = Annotated[str, AfterValidator(_slug), Field(json_schema_extra={"pattern":
 HttpsUrl = Annotated[
     str, AfterValidator(_https_url), Field(json_schema_extra={"format": "uri", "pattern": "^https://"})
 ]
-IsoDate = Annotated[
-    date,
-    BeforeValidator(_iso_date),
-    AfterValidator(_not_future),
-]
+#: A date written YYYY-MM-DD (a deadline may lie ahead).
+CalendarDate = Annotated[date, BeforeValidator(_iso_date)]
+#: A date something was done (a page read, facts checked): never in the future.
+IsoDate = Annotated[date, BeforeValidator(_iso_date), AfterValidator(_not_future)]
 AcademicYear = Annotated[
     str, AfterValidator(_academic_year), Field(json_schema_extra={"pattern": r"^\d{4}(-(\d{2}|\d{4}))?$"})
 ]
