@@ -15,6 +15,12 @@ from . import models
 #: A program not verified for this many months is flagged on its page and by ``make check``.
 STALE_AFTER_MONTHS = 18
 
+#: A price for an academic year that began more than this many years before the current one is old.
+OLD_PRICE_AFTER_YEARS = 2
+
+#: The month an academic year starts in, for working out the current one (August: northern-hemisphere schools).
+ACADEMIC_YEAR_STARTS = 8
+
 #: Program lengths for the total-cost estimate: (label, years of full-time tuition).
 PROGRAM_LENGTHS: tuple[tuple[str, float], ...] = (
     ("1 year full-time", 1.0),
@@ -72,3 +78,24 @@ def total_costs(row: models.TuitionYear) -> list[tuple[str, float, float, float]
     """Tuition totals for each program length from one NCES year, to the dollar: (label, all, public, private)."""
     return [(name, round(row.all_institutions * years), round(row.public * years), round(row.private * years))
             for name, years in PROGRAM_LENGTHS]
+
+
+def current_academic_year(today: date | None = None) -> int:
+    """The first calendar year of the academic year under way (2026 for 2026-27), UTC."""
+    today = today or models.utc_today()
+    return today.year if today.month >= ACADEMIC_YEAR_STARTS else today.year - 1
+
+
+def first_year(academic_year: str) -> int:
+    """The calendar year an academic year starts in: '2024-25' -> 2024, '2025' -> 2025."""
+    return int(academic_year[:4])
+
+
+def is_old_price(academic_year: str, today: date | None = None) -> bool:
+    """True when a price is for an academic year more than ``OLD_PRICE_AFTER_YEARS`` before the current one."""
+    return first_year(academic_year) < current_academic_year(today) - OLD_PRICE_AFTER_YEARS
+
+
+def is_past(day: date, today: date | None = None) -> bool:
+    """True when a date (a deadline) has passed, in UTC."""
+    return day < (today or models.utc_today())
