@@ -28,8 +28,9 @@ build: $(VENV)/.site-deps
 	$(VENV)/bin/mkdocs build --strict
 
 ## check: validate every data file and print file:line errors
+## (BASE=<git ref>, e.g. origin/main: also require a new reading of the source of every changed fact)
 check: $(VENV)/.site-deps
-	@$(PY) -m macros.check
+	@$(PY) -m macros.check $(if $(BASE),--base '$(subst ','\'',$(BASE))')
 
 ## schemas: regenerate the JSON Schemas in data/schema/ from the models and the data
 schemas: $(VENV)/.site-deps

@@ -3,17 +3,20 @@
 Prints every problem in ``data/`` as ``FILE:LINE: ENTRY: FIELD: message`` and exits 1, or
 prints a one-line summary and exits 0. Warnings (old facts, shared pages) do not fail the check.
 In GitHub Actions each problem is also printed as a workflow annotation, so a pull request shows
-it on the line of the YAML file it is about.
+it on the line of the YAML file it is about. With ``--base REF`` (``make check BASE=REF``) it also
+requires a new reading of the source of every program fact changed since that git ref (:mod:`macros.review`).
 """
 
 from __future__ import annotations
 
+import argparse
 import os
 import sys
 import time
 from pathlib import Path
 
 from .errors import DataError, DataErrors
+from .review import review_changes
 from .validate import check_data
 
 
@@ -35,17 +38,25 @@ def annotation(level: str, problem: DataError) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     """Validate the data of the project in the current directory (or the one given)."""
-    args = sys.argv[1:] if argv is None else argv
-    root = Path(args[0]) if args else Path.cwd()
+    parser = argparse.ArgumentParser(prog="python -m macros.check", description="Validate the data files.")
+    parser.add_argument("root", nargs="?", type=Path, default=Path.cwd(), help="the project (default: here)")
+    parser.add_argument("--base", metavar="REF", help="a git ref (e.g. origin/main): every program fact changed "
+                        "since then needs a source read after the sources it had there")
+    options = parser.parse_args(sys.argv[1:] if argv is None else argv)
+    root = options.root
     in_actions = os.environ.get("GITHUB_ACTIONS") == "true"
     started = time.perf_counter()
+    problems = review_changes(root, options.base) if options.base else []
     try:
         report = check_data(root)
     except DataErrors as exc:
-        print(exc.report(), file=sys.stderr)
+        problems = [*exc.errors, *problems]
+    if problems:
+        errors = DataErrors(problems)
+        print(errors.report(), file=sys.stderr)
         print("Fix the lines above and run `make check` again. CONTRIBUTING.md explains each field.", file=sys.stderr)
         if in_actions:
-            print("\n".join(annotation("error", e) for e in exc.errors))
+            print("\n".join(annotation("error", e) for e in errors.errors))
         return 1
     for warning in report.warnings:
         print(f"warning: {warning}", file=sys.stderr)
