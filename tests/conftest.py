@@ -1,41 +1,30 @@
-"""Shared fixtures: the built site, a local server for it, and Chromium for Playwright."""
+"""Fixtures only: the validated data, copies of the project, the built site, a server, Chromium.
+
+The helpers behind them live in :mod:`tests.support`; tests import helpers from there, never from here.
+"""
 
 from __future__ import annotations
 
-import os
-import shutil
-import socket
-import subprocess
-import sys
-import time
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM = os.environ.get("CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-]
+from macros.dataset import Dataset
+from macros.validate import load_dataset
+
+from .support import CHROMIUM, CHROMIUM_ARGS, ROOT, build_site, data_copy, serve_folder, stop
+
+@pytest.fixture(scope="session")
+def dataset() -> Dataset:
+    """The repository's own data, loaded and validated once per test session."""
+    return load_dataset(ROOT)
 
 
-def build_site(project: Path, out: Path, timeout: float = 600) -> subprocess.CompletedProcess:
-    """Run ``mkdocs build --strict`` for ``project`` into ``out`` and return the finished process."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"), "-d", str(out)],
-        cwd=project,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=timeout,
-    )
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """A copy of the repository's data and guide pages, to which a test adds or changes files."""
+    return data_copy(tmp_path)
 
 
 @pytest.fixture(scope="session")
@@ -47,32 +36,12 @@ def built_site(tmp_path_factory) -> Path:
     return out
 
 
-def serve_folder(folder: Path) -> tuple[subprocess.Popen, str]:
-    """Serve ``folder`` over HTTP on a free port of 127.0.0.1; return the server and its URL."""
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-    server = subprocess.Popen(
-        [sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1", "--directory", str(folder)],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    for _ in range(200):
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.1).close()
-            break
-        except OSError:
-            time.sleep(0.05)
-    return server, f"http://127.0.0.1:{port}/"
-
-
 @pytest.fixture(scope="session")
 def site_url(built_site: Path):
     """The built site served over HTTP on 127.0.0.1."""
     server, url = serve_folder(built_site)
     yield url
-    server.terminate()
-    server.wait(5)
+    stop(server)
 
 
 @pytest.fixture(scope="session")

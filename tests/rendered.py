@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from functools import cache
 from html.parser import HTMLParser
-from pathlib import Path
 
 import markdown
 from mkdocs.config import load_config
 
-ROOT = Path(__file__).resolve().parent.parent
+from .support import ROOT
 
 
 @cache

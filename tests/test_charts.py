@@ -1,4 +1,4 @@
-"""SVG charts: numbers and labels come from the data, text is escaped, a table backs every chart."""
+"""SVG charts (macros.charts): numbers and labels come from the data, text is escaped, a table backs every chart."""
 
 from __future__ import annotations
 
@@ -7,9 +7,8 @@ from datetime import date
 from xml.etree import ElementTree
 
 from macros import charts, models
-from macros.validate import load_dataset
 
-from .rendered import ROOT, body_cells, to_html
+from .rendered import body_cells, to_html
 
 SOURCE = models.Source(url="https://nces.ed.gov/x", title="NCES", accessed=date(2026, 1, 1), kind="official")
 
@@ -25,8 +24,8 @@ def costs(*rows) -> models.CostsFile:
     ])
 
 
-def test_tuition_chart_shows_the_latest_year_from_data():
-    data = load_dataset(ROOT)
+def test_tuition_chart_shows_the_latest_year_from_data(dataset):
+    data = dataset
     latest = data.costs.nces_graduate_tuition[-1]
     markup = str(charts.nces_tuition_chart(data.costs))
     assert latest.academic_year in markup
@@ -58,3 +57,32 @@ def test_total_cost_chart_has_three_series_per_length():
 def test_chart_text_is_escaped():
     markup = str(charts.bar_chart("escaped", "<script>x</script>", "{{ 7*7 }}", [("<b>label</b>", [5.0])], ["s"], "axis"))
     assert "<script>" not in markup and "<b>" not in markup and "{{" not in markup
+
+
+CHARTS = (charts.nces_tuition_chart, charts.nces_trend_chart, charts.total_cost_chart)
+
+
+def test_same_data_gives_byte_identical_charts(dataset):
+    for chart in CHARTS:
+        first = str(chart(dataset.costs))
+        again = str(chart(dataset.costs.model_copy(deep=True)))
+        assert first == again, chart.__name__
+
+
+def test_chart_ids_are_fixed_and_unique(dataset):
+    ids = []
+    for chart, name in zip(CHARTS, ("nces-tuition", "nces-trend", "total-cost")):
+        svg = svg_of(chart(dataset.costs))
+        assert svg.get("aria-labelledby") == f"kb-chart-{name}-title kb-chart-{name}-desc"
+        ids += [element.get("id") for element in svg.iter() if element.get("id")]
+    assert len(ids) == len(set(ids)) == 6
+
+
+def test_axis_maximum_is_a_round_number():
+    assert [charts._nice_max(v) for v in (0, 7, 10, 11, 45_000, 50_001, 99_999)] == [1, 10, 10, 20, 50_000, 100_000, 100_000]
+
+
+def test_every_chart_has_a_table_of_its_numbers(dataset):
+    for chart in CHARTS:
+        rows, _ = body_cells(to_html(str(chart(dataset.costs))))
+        assert rows and all(len(row) >= 2 for row in rows)

@@ -6,7 +6,7 @@ import time
 
 import pytest
 
-from macros.loader import FileProblem, LineDict, line_of, parse_text
+from macros.loader import FileProblem, LineDict, line_of, load_file, parse_text
 
 
 def problem(text: str) -> str:
@@ -80,3 +80,22 @@ def test_lines_are_recorded_for_keys_and_list_items():
     assert line_of(data, ("items", 1)) == 5
     assert line_of(data, ("items", 1, "name")) == 6
     assert line_of(data, ("items", 1, "missing")) == 5
+
+
+def test_a_byte_order_mark_is_accepted(tmp_path):
+    path = tmp_path / "bom.yml"
+    path.write_bytes("\ufeffa: 1\n".encode("utf-8"))
+    assert load_file(path, "data/bom.yml") == {"a": 1}
+
+
+def test_invalid_utf8_names_the_line(tmp_path):
+    path = tmp_path / "latin1.yml"
+    path.write_bytes("a: 1\nb: caf\xe9\n".encode("latin-1"))
+    with pytest.raises(FileProblem) as caught:
+        load_file(path, "data/latin1.yml")
+    assert str(caught.value) == "data/latin1.yml:2: the file is not valid UTF-8; save it as UTF-8"
+
+
+def test_explicit_tags_are_refused():
+    assert problem("a: !!binary aGVsbG8=\n") == (
+        "data/example.yml:1: invalid YAML: the tag tag:yaml.org,2002:binary is not allowed; write plain values only")

@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 import copy
-from pathlib import Path
+from datetime import date, datetime, timedelta, timezone
+from typing import get_args
 
 import pytest
 from pydantic import ValidationError
 
 from macros import models
+from macros.models import fields
 from macros.loader import load_file
 
-ROOT = Path(__file__).resolve().parent.parent
-VALID = load_file(ROOT / "tests" / "fixtures" / "programs" / "valid.yml", "valid.yml")
+from .support import FIXTURES, ROOT
+
+VALID = load_file(FIXTURES / "programs" / "valid.yml", "valid.yml")
 
 
 def program_with(**changes) -> dict:
@@ -77,3 +80,54 @@ def test_a_source_must_name_what_it_supports():
     data = program_with()
     data["sources"] = [dict(data["sources"][0], supports=[])]
     assert "List should have at least 1 item" in error_of(data)
+
+
+# --- Dates are judged in UTC ----------------------------------------------------------------
+
+
+class _LateEveningInHonolulu(datetime):
+    """A clock at 2026-03-01 23:30 in UTC-10, which is already 2026-03-02 in UTC."""
+
+    @classmethod
+    def now(cls, tz=None):
+        moment = datetime(2026, 3, 2, 9, 30, tzinfo=timezone.utc)
+        if tz is None:
+            return moment.astimezone(timezone(timedelta(hours=-10))).replace(tzinfo=None)
+        return moment.astimezone(tz)
+
+
+def test_utc_today_is_the_utc_date_not_the_local_one(monkeypatch):
+    monkeypatch.setattr(fields, "datetime", _LateEveningInHonolulu)
+    assert fields.utc_today() == date(2026, 3, 2)
+
+
+def test_the_future_date_rule_uses_utc_today(monkeypatch):
+    monkeypatch.setattr(fields, "datetime", _LateEveningInHonolulu)
+    models.Program.model_validate(program_with(last_verified="2026-03-02"))
+    assert "is in the future (2026-03-03)" in error_of(program_with(last_verified="2026-03-03"))
+
+
+# --- Shapes ---------------------------------------------------------------------------------
+
+
+def test_data_files_name_a_model_for_every_file_in_data():
+    assert sorted(models.DATA_FILES) == sorted(p.stem for p in (ROOT / "data").glob("*.yml"))
+
+
+def test_program_facts_are_program_fields():
+    assert set(get_args(models.ProgramFact)) <= set(models.Program.model_fields)
+
+
+def test_models_refuse_coercion_and_unknown_fields():
+    with pytest.raises(ValidationError):
+        models.MonthRange.model_validate({"min_months": "12"})
+    with pytest.raises(ValidationError):
+        models.MonthRange.model_validate({"min_months": 12, "extra": 1})
+
+
+def test_unknown_ids_are_checked_against_the_context():
+    context = {"degree_type_ids": frozenset({"ms-ml"}), "country_codes": frozenset({"US", "GB"})}
+    models.Program.model_validate(program_with(), context=context)
+    with pytest.raises(ValidationError) as caught:
+        models.Program.model_validate(program_with(country="FR"), context=context)
+    assert "unknown country code 'FR'; use one of: GB, US" in str(caught.value)

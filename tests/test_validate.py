@@ -1,4 +1,4 @@
-"""Validation of data files: every bad input gets FILE:LINE: ENTRY: FIELD: message, all at once."""
+"""Validation of data files (macros.validate): every bad input gets FILE:LINE: ENTRY: FIELD: message, all at once."""
 
 from __future__ import annotations
 
@@ -6,40 +6,18 @@ import shutil
 import subprocess
 import sys
 from datetime import date
-from pathlib import Path
 
 import pytest
 
-from macros.validate import load_dataset
+from macros import validate
 from macros.derived import stale_programs
-from macros.errors import DataErrors
+from macros.validate import cached_dataset, check_data, load_dataset
 
-ROOT = Path(__file__).resolve().parent.parent
-FIXTURES = ROOT / "tests" / "fixtures"
-
-
-@pytest.fixture
-def project(tmp_path: Path) -> Path:
-    """A copy of the repository's data, to which a test adds one bad file."""
-    shutil.copytree(ROOT / "data", tmp_path / "data")
-    shutil.copytree(ROOT / "docs", tmp_path / "docs")
-    return tmp_path
+from .support import FIXTURES, ROOT, add_program, errors_of, fixture_text
 
 
-def add_program(project: Path, fixture: str, slug: str | None = None) -> str:
-    slug = slug or fixture.replace("_", "-")
-    shutil.copy(FIXTURES / "programs" / f"{fixture}.yml", project / "data" / "programs" / f"{slug}.yml")
-    return slug
-
-
-def errors_of(project: Path) -> list[str]:
-    with pytest.raises(DataErrors) as caught:
-        load_dataset(project)
-    return [str(e) for e in caught.value.errors]
-
-
-def test_repository_data_is_valid():
-    data = load_dataset(ROOT)
+def test_repository_data_is_valid(dataset):
+    data = dataset
     assert len(data.programs) >= 48
     assert len(data.degree_types.degree_types) == 11
 
@@ -81,12 +59,6 @@ def test_bad_program_gets_a_precise_message(project, fixture):
     assert errors[0].startswith(CASES[fixture]), errors[0]
 
 
-def test_duplicate_id_names_the_second_entry(project):
-    shutil.copy(FIXTURES / "data" / "degree_types_duplicate_id.yml", project / "data" / "degree_types.yml")
-    errors = errors_of(project)
-    assert "data/degree_types.yml:11: ms-ml: id: 'ms-ml' is used twice (first by entry #1); ids must be unique" in errors
-
-
 def test_every_error_is_reported_at_once(project):
     for fixture in ("wrong_type", "missing_field", "non_https_url"):
         add_program(project, fixture)
@@ -115,6 +87,9 @@ def test_missing_data_file(project):
     assert errors_of(project) == ["data/glossary.yml: the file is missing"]
 
 
+# Also what `make check` shows (tests/test_check.py covers the command itself).
+
+
 def test_check_command_prints_errors_without_traceback(project):
     add_program(project, "wrong_type")
     add_program(project, "dangling_reference")
@@ -131,10 +106,110 @@ def test_check_command_passes_on_repository_data():
     assert result.stdout.startswith("Data OK:")
 
 
-def test_a_glossary_alias_may_not_repeat_a_term(project):
-    path = project / "data" / "glossary.yml"
-    text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace("aliases: [electives]", "aliases: [electives, thesis]", 1), encoding="utf-8")
+# --- Every error of a file at once ----------------------------------------------------------
+
+
+def test_four_mistakes_in_one_file_are_reported_in_one_run(project, dataset):
+    """An unknown field, a price written like a price tag, a bad country and an unsourced fact."""
+    add_program(project, "four_mistakes")
+    codes = ", ".join(sorted(c.code for c in dataset.countries.countries))
+    file = "data/programs/four-mistakes.yml"
+    assert errors_of(project) == [
+        f"{file}:4: four-mistakes: country: unknown country code 'usa'; use one of: {codes} "
+        "(add the country to data/countries.yml if it is missing) (got 'usa')",
+        f"{file}:5: four-mistakes: cty: unknown field 'cty'; expected one of: university, title, degree_type, country, "
+        "city, delivery, pace, credits, duration, final_projects, tuition, official_url, sources, last_verified, notes",
+        f"{file}:8: four-mistakes: credits: no source supports this fact; add 'credits' to the 'supports' list of the "
+        "source that states it, or remove the fact",
+        f"{file}:16: four-mistakes: tuition.amount: write the number without a currency sign, spaces or commas, "
+        "for example 1200 (got '$1,200'); the currency goes in its own field",
+    ]
+
+
+def test_errors_of_several_files_come_sorted_by_file_and_line(project):
+    for fixture in ("wrong_type", "four_mistakes"):
+        add_program(project, fixture)
     errors = errors_of(project)
-    assert len(errors) == 1 and "glossary.yml" in errors[0]
-    assert "aliases[2]: 'thesis' is already explained by the term 'thesis'" in errors[0]
+    assert len(errors) == 5
+    assert [e.split(":")[0] for e in errors] == ["data/programs/four-mistakes.yml"] * 4 + ["data/programs/wrong-type.yml"]
+
+
+# --- Files that would be skipped are reported -----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "message"),
+    [
+        ("x.YML", "data/programs/x.YML: program files end in .yml (lowercase); rename it to x.yml"),
+        ("x.yml.txt", "data/programs/x.yml.txt: program files end in .yml (lowercase); rename it to x.yml"),
+        ("x.yaml", "data/programs/x.yaml: program files end in .yml (lowercase); rename it to x.yml"),
+        ("Bad_Name.yml", "data/programs/Bad_Name.yml: the file name must be lowercase letters, digits and hyphens, "
+                         "e.g. mit-ms-machine-learning.yml"),
+        ("notes.txt", "data/programs/notes.txt: is not a program file and would be ignored; program files end in .yml "
+                      "(move other files elsewhere)"),
+    ],
+)
+def test_misnamed_program_files_are_reported(project, name, message):
+    (project / "data" / "programs" / name).write_text(fixture_text("programs/valid.yml"), encoding="utf-8")
+    assert errors_of(project) == [message]
+
+
+def test_a_subfolder_of_programs_is_reported(project):
+    folder = project / "data" / "programs" / "new"
+    folder.mkdir()
+    shutil.copy(FIXTURES / "programs" / "valid.yml", folder / "valid.yml")
+    assert errors_of(project) == ["data/programs/new: program files go directly in data/programs/, not in a subfolder; "
+                                  "move the .yml files in it up one level"]
+
+
+def test_hidden_files_are_ignored(project):
+    (project / "data" / "programs" / ".DS_Store").write_bytes(b"\0")
+    assert len(load_dataset(project).programs) == len(list((ROOT / "data" / "programs").glob("*.yml")))
+
+
+# --- Dates ---------------------------------------------------------------------------------
+
+
+def test_a_future_date_is_judged_in_utc(project, monkeypatch):
+    """The same file passes or fails on every machine: "today" is the UTC date."""
+    monkeypatch.setattr("macros.models.fields.utc_today", lambda: date(2026, 1, 14))
+    add_program(project, "valid")
+    errors = [e for e in errors_of(project) if e.startswith("data/programs/valid.yml")]
+    assert errors == [
+        "data/programs/valid.yml:24: valid: sources[1].accessed: is in the future (2026-01-15); "
+        "use the date you read the source (got '2026-01-15')",
+        "data/programs/valid.yml:27: valid: last_verified: is in the future (2026-01-15); "
+        "use the date you read the source (got '2026-01-15')",
+    ]
+    monkeypatch.setattr("macros.models.fields.utc_today", lambda: date(2026, 1, 15))
+    assert not any(e.startswith("data/programs/valid.yml") for e in errors_of(project))
+
+
+# --- The other entry points ----------------------------------------------------------------
+
+
+def test_check_data_counts_what_load_dataset_loads(dataset):
+    report = check_data(ROOT)
+    assert report.programs == len(dataset.programs)
+    assert report.degree_types == len(dataset.degree_types.degree_types)
+    assert report.glossary_terms == len(dataset.glossary.terms)
+    assert report.warnings == dataset.warnings
+
+
+def test_check_data_reports_the_same_errors(project):
+    add_program(project, "four_mistakes")
+    with pytest.raises(validate.DataErrors) as caught:
+        check_data(project)
+    assert [str(e) for e in caught.value.errors] == errors_of(project)
+
+
+def test_cached_dataset_is_reused_until_a_data_file_changes(project):
+    first = cached_dataset(project)
+    assert cached_dataset(project) is first
+    path = project / "data" / "programs" / "kth-msc-machine-learning.yml"
+    path.write_text(path.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    assert cached_dataset(project) is not first
+
+
+def test_program_file_is_the_path_contributors_edit():
+    assert validate.program_file("ucl-msc-machine-learning") == "data/programs/ucl-msc-machine-learning.yml"
