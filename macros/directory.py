@@ -156,7 +156,7 @@ def compare_widget(page_url: str) -> Markup:
     """
     return Markup(
         f'<div id="kb-compare" data-src="{attr(relative(COMPARE_JSON, page_url))}" '
-        f'data-root="{attr(relative("", page_url))}" data-max="4">'
+        f'data-root="{attr(relative("", page_url).rstrip("/") + "/")}" data-max="4">'
         '<noscript><p>The side-by-side comparison needs JavaScript. Every fact it shows is also on each '
         f'program\'s own page and in the {link(relative(DIRECTORY_PAGE, page_url), "program directory", external=False)} table.</p></noscript>'
         "</div>"

@@ -18,12 +18,11 @@ import sys
 import tempfile
 from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
-ROOT = HERE.parent
-if str(HERE) not in sys.path:
-    sys.path.insert(0, str(HERE))
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
 
-from conftest import CHROMIUM, CHROMIUM_ARGS, build_site, serve_folder  # noqa: E402
+from tests.support import CHROMIUM, CHROMIUM_ARGS, build_site, serve_folder  # noqa: E402
 
 TBODY = re.compile(r'(<table id="program-directory"[^>]*>.*?<tbody>)(.*?)(</tbody>)', re.S)
 
@@ -102,10 +101,9 @@ def measure_filter_ms(built_site: Path, rows: int = 10_000) -> dict[str, float]:
                 results = page.evaluate(MEASURE, STEPS)
                 sort_ms = page.evaluate("""async () => {
                     const times = [];
-                    for (const name of ['Tuition', 'University', 'Typical', 'Tuition']) {
+                    for (const key of ['tuition-as-stated', 'university', 'typical-length', 'tuition-as-stated']) {
                       await new Promise(resolve => setTimeout(resolve, 250));
-                      const b = [...document.querySelectorAll('table#program-directory thead button')]
-                        .find(x => x.textContent.startsWith(name));
+                      const b = document.querySelector(`table#program-directory thead th[data-key="${key}"] button`);
                       const t0 = performance.now(); b.click();
                       void document.querySelector('table#program-directory').offsetHeight;
                       times.push(performance.now() - t0);

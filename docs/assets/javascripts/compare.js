@@ -1,8 +1,13 @@
-/* Compare programs side by side: fills div#kb-compare from programs.json.
+/* Compare programs side by side: fills div#kb-compare from compare.json.
  *
  * Plain ES2017, no libraries, nothing loaded from elsewhere. The chosen programs live in the
  * address bar as ?p=slug&p=slug so a comparison can be bookmarked or shared. Every value from
  * the data is inserted as text. Runs on every page change of Material's instant navigation.
+ *
+ * The build (macros/directory.py, compare_data) writes everything shown, already formatted:
+ * {"rows": [[key, label], ...], "not_stated": text, "programs": {slug: {"name", "title", "page",
+ * "values": {key: text}, "links": {key: url}}}} with the programs in the picker's order. The
+ * container's data-src is where to fetch it and data-root the site root that "page" is under.
  */
 (function () {
   "use strict";
@@ -10,20 +15,8 @@
   if (window.__kbCompareLoaded) return;
   window.__kbCompareLoaded = true;
 
-  var NOT_STATED = "Not stated";
   var cache = {};
-  var collator = new Intl.Collator("en", { sensitivity: "base", numeric: true });
-
   var el = window.kb.el;
-  var currencySymbols = {};
-
-  function number(value) {
-    return new Intl.NumberFormat("en-US", { maximumFractionDigits: 2 }).format(value);
-  }
-
-  function money(amount, currency) {
-    return window.kb.money(amount, currency, currencySymbols);
-  }
 
   function safeUrl(value) {
     try {
@@ -34,11 +27,21 @@
     }
   }
 
+  function text(value) {
+    return typeof value === "string" ? value : "";
+  }
+
   function loadPrograms(src) {
     if (!cache[src]) {
       cache[src] = fetch(src, { credentials: "same-origin" }).then(function (response) {
         if (!response.ok) throw new Error("HTTP " + response.status);
         return response.json();
+      }).then(function (data) {
+        if (!data || typeof data !== "object" || !Array.isArray(data.rows) ||
+            !data.programs || typeof data.programs !== "object") {
+          throw new Error("unexpected compare data");
+        }
+        return data;
       }).catch(function (error) {
         delete cache[src];
         throw error;
@@ -47,62 +50,39 @@
     return cache[src];
   }
 
-  function build(container, labels, data) {
-    var choices = labels.choices || {};
-    var degreeTypes = labels.degree_types || {};
-    var countries = labels.countries || {};
-    var programBase = labels.program_base ||
-      (container.getAttribute("data-src") || "").replace(/programs\.json$/, "programs/");
+  function build(container, data) {
+    var root = container.getAttribute("data-root") || "";
+    if (root && root.charAt(root.length - 1) !== "/") root += "/";
     var max = parseInt(container.getAttribute("data-max"), 10) || 4;
-    var programs = {};
-    var list = (data && data.programs) || [];
-    list.forEach(function (p) { if (p && typeof p.slug === "string") programs[p.slug] = p; });
-    var ordered = list.slice().sort(function (a, b) {
-      return collator.compare(a.university + " " + a.title, b.university + " " + b.title);
+    var notStated = text(data.not_stated);
+    var rows = data.rows.filter(function (row) {
+      return Array.isArray(row) && typeof row[0] === "string" && typeof row[1] === "string";
+    });
+    var programs = Object.create(null);   /* no inherited names: ?p=constructor is no program */
+    var ordered = [];   /* slugs in the order the build gave them: the picker's order */
+    Object.keys(data.programs).forEach(function (slug) {
+      var p = data.programs[slug];
+      if (!p || typeof p !== "object") return;
+      programs[slug] = p;
+      ordered.push(slug);
     });
 
-    function label(value) {
-      return Object.prototype.hasOwnProperty.call(choices, value) ? choices[value] : value;
-    }
-    function labelList(values) {
-      return Array.isArray(values) && values.length ? values.map(label).join(", ") : "";
-    }
-    function name(p) {
-      return p.university + ": " + p.title;
+    /* A program page's address: under the site root, never a scheme of its own. */
+    function pageUrl(p) {
+      return typeof p.page === "string" && !/^[a-z][a-z0-9+.-]*:|^\/\//i.test(p.page) ? root + p.page : null;
     }
 
-    /* Each row: its heading and a function returning a string or a node ("" when not stated). */
-    var ROWS = [
-      ["University", function (p) { return p.university || ""; }],
-      ["Degree type", function (p) { return degreeTypes[p.degree_type] || p.degree_type || ""; }],
-      ["Country", function (p) { return countries[p.country] || p.country || ""; }],
-      ["City", function (p) { return p.city || ""; }],
-      ["Delivery", function (p) { return labelList(p.delivery); }],
-      ["Pace", function (p) { return labelList(p.pace); }],
-      ["Credits", function (p) {
-        var c = p.credits;
-        return c && c.amount != null ? number(c.amount) + " " + label(c.unit) : "";
-      }],
-      ["Typical length", function (p) {
-        var d = p.duration;
-        if (!d || d.min_months == null) return "";
-        return d.max_months == null || d.max_months === d.min_months
-          ? d.min_months + " months" : d.min_months + "–" + d.max_months + " months";
-      }],
-      ["Final project", function (p) { return labelList(p.final_projects); }],
-      ["Tuition as stated", function (p) {
-        var t = p.tuition;
-        if (!t || t.amount == null) return "";
-        var basis = t.basis && t.basis !== "total" ? " " + label(t.basis) : "";
-        var extra = [t.academic_year, t.student_group ? label(t.student_group) : ""].filter(Boolean).join(", ");
-        return money(t.amount, t.currency) + basis + (extra ? " (" + extra + ")" : "");
-      }],
-      ["Official page", function (p) {
-        var url = safeUrl(p.official_url);
-        return url ? el("a", { href: url.href, text: url.hostname.replace(/^www\./, "") }) : "";
-      }],
-      ["Last verified", function (p) { return p.last_verified || ""; }]
-    ];
+    function name(slug) {
+      return text(programs[slug].name) || slug;
+    }
+
+    /* A fact of a program: its display text, as a link when the data gives it an address. */
+    function fact(slug, key) {
+      var p = programs[slug];
+      var value = text((p.values || {})[key]);
+      var url = value ? safeUrl((p.links || {})[key]) : null;
+      return url ? el("a", { href: url.href, text: value }) : value;
+    }
 
     /* State from the address bar: known slugs only, no repeats, at most `max`. */
     var chosen = [];
@@ -113,7 +93,7 @@
     /* The controls. */
     var select = el("select", { id: "kb-compare-select", name: "p" });
     select.appendChild(el("option", { value: "", text: "Choose a program…" }));
-    ordered.forEach(function (p) { select.appendChild(el("option", { value: p.slug, text: name(p) })); });
+    ordered.forEach(function (slug) { select.appendChild(el("option", { value: slug, text: name(slug) })); });
     var add = el("button", { type: "submit", "class": "md-button md-button--primary", text: "Add" });
     var form = el("form", { "class": "kb-compare__pick", "aria-label": "Choose programs to compare" }, [
       el("label", { "for": "kb-compare-select", text: "Add a program to compare" }),
@@ -138,8 +118,8 @@
 
     function cell(tag, value, props) {
       var node = el(tag, props);
-      if (value === "" || value === null || value === undefined) {
-        node.textContent = NOT_STATED;
+      if (value === "") {
+        node.textContent = notStated;
         node.className = "kb-empty";
       } else if (typeof value === "string") {
         node.textContent = value;
@@ -168,15 +148,14 @@
 
       chosenList.textContent = "";
       chosen.forEach(function (slug) {
-        var p = programs[slug];
-        var remove = el("button", { type: "button", "class": "md-button", "aria-label": "Remove " + name(p), text: "Remove" });
+        var remove = el("button", { type: "button", "class": "md-button", "aria-label": "Remove " + name(slug), text: "Remove" });
         remove.addEventListener("click", function () {
           var at = chosen.indexOf(slug);
           chosen.splice(at, 1);
           writeUrl();
           render({ removedAt: at });
         });
-        chosenList.appendChild(el("li", { "data-slug": slug }, [el("span", { text: name(p) }), " ", remove]));
+        chosenList.appendChild(el("li", { "data-slug": slug }, [el("span", { text: name(slug) }), " ", remove]));
       });
       chosenHeading.hidden = !chosen.length;
       chosenList.hidden = !chosen.length;
@@ -187,14 +166,16 @@
         var headRow = el("tr", null, [el("td")]);
         chosen.forEach(function (slug) {
           var p = programs[slug];
+          var title = text(p.title) || name(slug);
+          var href = pageUrl(p);
           headRow.appendChild(el("th", { scope: "col", "data-slug": slug }, [
-            el("a", { href: programBase + encodeURIComponent(slug) + "/", text: p.title || slug })
+            href ? el("a", { href: href, text: title }) : title
           ]));
         });
         var body = el("tbody");
-        ROWS.forEach(function (row) {
-          var tr = el("tr", null, [el("th", { scope: "row", text: row[0] })]);
-          chosen.forEach(function (slug) { tr.appendChild(cell("td", row[1](programs[slug]))); });
+        rows.forEach(function (row) {
+          var tr = el("tr", { "data-key": row[0] }, [el("th", { scope: "row", text: row[1] })]);
+          chosen.forEach(function (slug) { tr.appendChild(cell("td", fact(slug, row[0]))); });
           body.appendChild(tr);
         });
         tableWrap.appendChild(el("table", { id: "kb-compare-table", "class": "kb-compare-table" }, [
@@ -233,15 +214,13 @@
     var container = document.getElementById("kb-compare");
     if (!container || container.hasAttribute("data-kb-enhanced")) return;
     container.setAttribute("data-kb-enhanced", "");
-    var labels = window.kb.labels(container);
-    currencySymbols = labels.currency_symbols || {};
     var status = el("p", { "class": "kb-count", role: "status", text: "Loading the programs…" });
     container.appendChild(status);
-    var src = new URL(container.getAttribute("data-src") || "programs.json", window.location.href).href;
+    var src = new URL(container.getAttribute("data-src") || "compare.json", window.location.href).href;
     loadPrograms(src).then(function (data) {
       if (!container.isConnected) return;
       container.removeChild(status);
-      build(container, labels, data);
+      build(container, data);
     }).catch(function () {
       if (!container.isConnected) return;
       status.textContent = "The program data could not be loaded, so the comparison is not available. " +

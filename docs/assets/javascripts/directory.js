@@ -4,6 +4,10 @@
  * complete plain table; this script only adds a filter form, a result count and sort buttons.
  * It runs on every page change of Material's instant navigation (document$) and does nothing on
  * pages without the table.
+ *
+ * The build (macros/directory.py) writes everything shown: the headings (th[data-key], whose key
+ * also names the column in ?sort=), the rows' values (data-* attributes, data-sort on numbers),
+ * and in the table's data-labels the filter options and how each currency writes an amount.
  */
 (function () {
   "use strict";
@@ -12,60 +16,36 @@
   window.__kbDirectoryLoaded = true;
 
   var el = window.kb.el;
-  /* Labels and orders of fixed choices, from the table's data-labels (written by the build). */
-  var LABELS = { choices: {}, currency_symbols: {}, delivery: [], final_projects: [] };
-  var QUERY_KEYS = ["type", "delivery", "country", "final", "max", "currency", "sort", "dir"];
+  /* Filter parameters of the address, then the sort ones. Old bookmarks keep working: the sort
+   * keys are the columns' data-key values, which equal the slugs of the headings used before. */
+  var FILTER_KEYS = ["type", "delivery", "country", "final"];
+  var QUERY_KEYS = FILTER_KEYS.concat(["max", "currency", "sort", "dir"]);
   /* At most this many matching rows are shown at once (more on request): laying out thousands of
    * table rows takes the browser far longer than the filtering itself. */
   var PAGE_SIZE = 100;
   var collator = new Intl.Collator("en", { sensitivity: "base", numeric: true });
+  var numberFormat = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
 
   function words(value) {
     return (value || "").split(/\s+/).filter(Boolean);
   }
 
-  function slugify(value) {
-    return value.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
-  }
-
-  var numberFormat = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
+  /* A count or an amount's digits: grouped, no decimals ("1,234"). */
   function formatNumber(value) {
     return numberFormat.format(value);
   }
 
-  function money(value, currency) {
-    return window.kb.money(value, currency, LABELS.currency_symbols, 0);
-  }
-
-  /* Labels of a space-separated list attribute, read from the comma-separated cell text. */
-  function cellLabels(values, cell, known) {
-    var parts = cell ? cell.textContent.split(",").map(function (s) { return s.trim(); }) : [];
-    var out = {};
-    values.forEach(function (value, i) {
-      out[value] = known[value] || (parts.length === values.length && parts[i]) || value;
+  /* [value, label] pairs from the build, in its order; anything malformed is skipped. */
+  function choices(list) {
+    return (Array.isArray(list) ? list : []).filter(function (entry) {
+      return Array.isArray(entry) && typeof entry[0] === "string" && entry[0] !== "" && typeof entry[1] === "string";
     });
-    return out;
   }
 
   function addOptions(select, entries) {
     entries.forEach(function (entry) {
       select.appendChild(el("option", { value: entry[0], text: entry[1] }));
     });
-  }
-
-  function sortedEntries(map, order) {
-    var keys = Object.keys(map);
-    if (order) {
-      keys.sort(function (a, b) {
-        var ia = order.indexOf(a), ib = order.indexOf(b);
-        if (ia === -1) ia = order.length;
-        if (ib === -1) ib = order.length;
-        return ia - ib || collator.compare(map[a], map[b]);
-      });
-    } else {
-      keys.sort(function (a, b) { return collator.compare(map[a], map[b]); });
-    }
-    return keys.map(function (key) { return [key, map[key]]; });
   }
 
   function field(id, labelText, control) {
@@ -76,21 +56,23 @@
   function enhance(table) {
     if (table.hasAttribute("data-kb-enhanced")) return;
     table.setAttribute("data-kb-enhanced", "");
+    /* From the build: {options: {type, delivery, country, final: [[value, label], ...]},
+     * money: {currency: pattern with "#" for the digits}}. */
     var given = window.kb.labels(table);
-    Object.keys(LABELS).forEach(function (key) { if (given[key]) LABELS[key] = given[key]; });
+    var options = given.options && typeof given.options === "object" ? given.options : {};
+    var moneyPatterns = given.money && typeof given.money === "object" ? given.money : {};
     var tbody = table.tBodies[0];
     var wrapper = table.closest(".kb-table") || table;
     var headers = Array.prototype.slice.call(table.tHead.rows[0].cells);
-    var typeColumn = -1, countryColumn = -1, deliveryColumn = -1;
-    headers.forEach(function (th, i) {
-      var name = th.textContent.trim();
-      if (name === "Degree type") typeColumn = i;
-      if (name === "Country") countryColumn = i;
-      if (name === "Delivery") deliveryColumn = i;
-    });
+    /* Columns are known by their data-key, never by their heading's words. */
+    var columnKeys = headers.map(function (th) { return th.getAttribute("data-key") || ""; });
+
+    function money(value, currency) {
+      return moneyPatterns[currency].replace("#", formatNumber(value));
+    }
 
     /* Precompute every row's values once. */
-    var types = {}, countries = {}, deliveries = {}, finals = {}, currencies = {};
+    var currencies = {};
     var rows = Array.prototype.map.call(tbody.rows, function (tr, index) {
       var cells = tr.cells;
       var row = {
@@ -107,12 +89,9 @@
         shown: !tr.hidden
       };
       if (isNaN(row.total)) row.total = null;
-      if (row.type && !types[row.type]) types[row.type] = typeColumn >= 0 ? cells[typeColumn].textContent.trim() : row.type;
-      if (row.country && !countries[row.country]) countries[row.country] = countryColumn >= 0 ? cells[countryColumn].textContent.trim() : row.country;
-      var d = cellLabels(row.delivery, cells[deliveryColumn], LABELS.choices);
-      Object.keys(d).forEach(function (k) { if (!deliveries[k]) deliveries[k] = d[k]; });
-      row.final.forEach(function (k) { if (!finals[k]) finals[k] = LABELS.choices[k] || k; });
-      if (row.total !== null && row.currency) currencies[row.currency] = (currencies[row.currency] || 0) + 1;
+      if (row.total !== null && typeof moneyPatterns[row.currency] === "string") {
+        currencies[row.currency] = (currencies[row.currency] || 0) + 1;
+      }
       row.keys = headers.map(function (th, i) {
         var cell = cells[i];
         if (!cell) return null;
@@ -131,15 +110,16 @@
     var limit = PAGE_SIZE;      /* how many matching rows are shown */
     var lastDom = total;        /* the highest "dom" position given to a row so far */
 
-    /* The form. */
-    var typeSelect = el("select", { name: "type" });
-    addOptions(typeSelect, [["", "All degree types"]].concat(sortedEntries(types)));
-    var deliverySelect = el("select", { name: "delivery" });
-    addOptions(deliverySelect, [["", "Any delivery"]].concat(sortedEntries(deliveries, LABELS.delivery)));
-    var countrySelect = el("select", { name: "country" });
-    addOptions(countrySelect, [["", "All countries"]].concat(sortedEntries(countries)));
-    var finalSelect = el("select", { name: "final" });
-    addOptions(finalSelect, [["", "Any final project"]].concat(sortedEntries(finals, LABELS.final_projects)));
+    /* The form: each filter's options are the build's, in its order. */
+    var selects = {};
+    [["type", "All degree types"], ["delivery", "Any delivery"], ["country", "All countries"],
+      ["final", "Any final project"]].forEach(function (entry) {
+      var select = el("select", { name: entry[0] });
+      addOptions(select, [["", entry[1]]].concat(choices(options[entry[0]])));
+      selects[entry[0]] = select;
+    });
+    var typeSelect = selects.type, deliverySelect = selects.delivery;
+    var countrySelect = selects.country, finalSelect = selects.final;
     var maxInput = el("input", { name: "max", type: "number", min: "0", step: "1000", inputmode: "numeric" });
     var currencyList = Object.keys(currencies).sort(function (a, b) {
       return currencies[b] - currencies[a] || collator.compare(a, b);
@@ -147,7 +127,6 @@
     var currencySelect = el("select", { name: "currency" });
     addOptions(currencySelect, currencyList.map(function (c) { return [c, c]; }));
     var reset = el("button", { type: "button", "class": "md-button kb-filters__reset", text: "Reset filters" });
-    var selects = { type: typeSelect, delivery: deliverySelect, country: countrySelect, final: finalSelect };
 
     var form = el("form", { "class": "kb-filters", "aria-label": "Filter programs" }, [
       field("kb-filter-type", "Degree type", typeSelect),
@@ -172,9 +151,8 @@
 
     /* Sort buttons. */
     var sortColumn = -1, sortDir = "asc";
-    var sortNames = headers.map(function (th) { return slugify(th.textContent); });
     headers.forEach(function (th, i) {
-      if (!th.hasAttribute("data-sort-type")) return;
+      if (!th.hasAttribute("data-sort-type") || !columnKeys[i]) return;
       var button = el("button", { type: "button", text: th.textContent.trim() });
       th.textContent = "";
       th.appendChild(button);
@@ -296,7 +274,7 @@
       var params = new URLSearchParams(window.location.search);
       QUERY_KEYS.forEach(function (key) { params.delete(key); });
       var s = state();
-      ["type", "delivery", "country", "final"].forEach(function (key) {
+      FILTER_KEYS.forEach(function (key) {
         if (s[key]) params.set(key, s[key]);
       });
       if (s.max !== null) {
@@ -304,7 +282,7 @@
         params.set("currency", s.currency);
       }
       if (sortColumn >= 0) {
-        params.set("sort", sortNames[sortColumn]);
+        params.set("sort", columnKeys[sortColumn]);
         params.set("dir", sortDir);
       }
       var query = params.toString();
@@ -330,7 +308,8 @@
       setSelect(currencySelect, params.get("currency"));
       var max = parseFloat(params.get("max"));
       if (!maxInput.disabled && !isNaN(max) && max >= 0) maxInput.value = String(max);
-      var column = sortNames.indexOf(params.get("sort") || "");
+      var key = params.get("sort");
+      var column = key ? columnKeys.indexOf(key) : -1;
       if (column >= 0 && headers[column].hasAttribute("data-sort-type")) {
         applySort(column, params.get("dir") === "desc" ? "desc" : "asc");
       }

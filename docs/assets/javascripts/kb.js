@@ -1,7 +1,8 @@
 /* Helpers shared by the guide's scripts (directory.js, compare.js): loaded first on every page.
  *
- * Labels are not written here: the build puts them in a data-labels attribute (JSON) next to the
- * element a script enhances, from the same Python tables the pages use (macros/formatting.py).
+ * Python formats, JavaScript only arranges: every label and display string the scripts show is
+ * written by the build (macros/facts.py, macros/directory.py), either in a data-labels attribute
+ * (JSON) next to the element a script enhances or in compare.json. Nothing here formats a value.
  */
 window.kb = window.kb || (function () {
   "use strict";
@@ -31,15 +32,6 @@ window.kb = window.kb || (function () {
     }
   }
 
-  /* Money as the pages write it (macros/formatting.py): "$20,513", "£23,900", "SEK 1,500", "$241.90".
-   * `digits` forces a number of decimals (0 for rounded totals). */
-  function money(amount, currency, symbols, digits) {
-    if (digits === undefined) digits = Number.isInteger(amount) ? 0 : 2;
-    var text = new Intl.NumberFormat("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(amount);
-    var symbol = (symbols || {})[currency];
-    return symbol ? symbol + text : currency + " " + text;
-  }
-
   /* Run `init` on every page: with Material's instant navigation on each page change (document$),
    * otherwise once the document is ready. */
   function onEveryPage(init) {
@@ -52,5 +44,5 @@ window.kb = window.kb || (function () {
     }
   }
 
-  return { el: el, labels: labels, money: money, onEveryPage: onEveryPage };
+  return { el: el, labels: labels, onEveryPage: onEveryPage };
 })();
