@@ -1,0 +1,102 @@
+"""MkDocs hooks (macros.hooks), called the way MkDocs calls them but without a full build."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+import pytest
+from jinja2 import Environment
+from mkdocs.config import load_config
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import Files
+
+from macros import hooks, live, paths
+from macros.errors import DataError, DataErrors
+from macros.sandbox import GuideSandbox
+
+from .support import ROOT
+
+
+class FakeMacrosPlugin:
+    """What on_config uses of mkdocs-macros' plugin: its environment and its variables."""
+
+    def __init__(self):
+        self._env = Environment()
+        self.variables = {"config": {}, "environment": {}, "macros": {}, "page": None}
+
+    @property
+    def env(self):
+        return self._env
+
+
+@pytest.fixture(autouse=True)
+def not_serving():
+    live.start("build")
+    yield
+    live.start("build")
+
+
+def test_on_config_sandboxes_the_macros_environment_and_hides_variables():
+    plugin = FakeMacrosPlugin()
+    hooks.on_config({"plugins": {"macros": plugin}})
+    assert isinstance(plugin.env, GuideSandbox)
+    assert set(plugin.variables) == {"macros"}
+
+
+def test_on_config_needs_the_macros_plugin():
+    with pytest.raises(PluginError, match="must enable the macros plugin"):
+        hooks.on_config({"plugins": {}})
+
+
+def test_on_startup_notes_whether_the_site_is_served():
+    hooks.on_startup("serve", dirty=False)
+    assert live.serving()
+    hooks.on_startup("build", dirty=False)
+    assert not live.serving()
+
+
+def test_task_list_checkboxes_are_hidden_from_screen_readers():
+    html = '<li><input type="checkbox" disabled/> Done</li>'
+    assert hooks.on_page_content(html, None, None, None) == (
+        '<li><input type="checkbox" disabled aria-hidden="true"/> Done</li>')
+
+
+def test_pages_are_read_from_disk_when_the_data_is_valid(monkeypatch):
+    monkeypatch.setattr(hooks._Build, "errors", None)
+    assert hooks.on_page_read_source(None, None) is None
+
+
+def test_every_page_shows_the_data_errors_while_serving_with_bad_data(monkeypatch):
+    errors = DataErrors([DataError("data/programs/x.yml", 3, "is wrong", "x", "title")])
+    monkeypatch.setattr(hooks._Build, "errors", errors)
+    assert "    data/programs/x.yml:3: x: title: is wrong" in hooks.on_page_read_source(None, None)
+
+
+@pytest.fixture(scope="module")
+def generated_files():
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    config.plugins._current_plugin = None  # set by MkDocs while it runs an event; File.generated reads it
+    files = hooks.on_files(Files([]), config)
+    return {f.src_uri: f for f in files}
+
+
+def test_on_files_adds_program_pages_schemas_and_exports(generated_files, dataset):
+    expected = {paths.program_source(slug) for slug in dataset.programs}
+    expected |= {f"schemas/{name}" for name in ("program.json", "degree-types.json")}
+    expected |= {paths.PROGRAMS_JSON, paths.PROGRAMS_CSV, paths.COMPARE_JSON}
+    assert expected <= set(generated_files)
+
+
+def test_program_pages_edit_their_yaml_file_and_get_the_glossary(generated_files, dataset):
+    slug = next(iter(dataset.programs))
+    page = SimpleNamespace(file=SimpleNamespace(src_uri=paths.program_source(slug)), edit_url=None, meta={})
+    markdown = hooks.on_page_markdown("# Page", page, None, None)
+    assert page.edit_url.endswith(f"/data/programs/{slug}.yml")
+    term = dataset.glossary.terms[0]
+    assert f"*[{term.term}]: {term.expansion}" in markdown
+
+
+def test_other_pages_keep_their_edit_link(generated_files):
+    page = SimpleNamespace(file=SimpleNamespace(src_uri="costs/index.md"), edit_url="kept", meta={})
+    hooks.on_page_markdown("# Costs", page, None, None)
+    assert page.edit_url == "kept"
