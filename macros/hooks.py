@@ -2,15 +2,17 @@
 
 - ``on_startup``: note whether the site is being served (:mod:`macros.live`).
 - ``on_config``: put the macros plugin's Jinja environment in a sandbox.
-- ``on_files``: add a generated page per program, the JSON Schemas and the open-data exports.
+- ``on_files``: add a generated page per program, the JSON Schemas and the open-data exports,
+  and, from git (:mod:`macros.history`), the recent-changes page with its Atom feed.
 - ``on_page_read_source``: while serving with a data error, show the error on every page.
 - ``on_page_markdown``: append the glossary as abbreviations (tooltips on every page) and point
-  the "edit" button of program pages at their YAML file.
+  the "edit" button of program pages at their YAML file; date each page by its source's last commit.
 - ``on_page_content``: hide task-list checkboxes (decorative, unlabelled) from screen readers.
 """
 
 from __future__ import annotations
 
+import logging
 import sys
 from pathlib import Path
 
@@ -24,9 +26,11 @@ if str(PROJECT_DIR) not in sys.path:
     sys.path.insert(0, str(PROJECT_DIR))
 
 from macros import directory, exports, live, paths, program_page, schema  # noqa: E402
+from macros import changes, history  # noqa: E402
 from macros.errors import DataErrors  # noqa: E402
+from macros.tables import program_name  # noqa: E402
 from macros.sandbox import HIDDEN_VARIABLES, GuideSandbox, sandboxed_copy  # noqa: E402
-from macros.validate import cached_dataset, program_file  # noqa: E402
+from macros.validate import DATA_DIR, cached_dataset, program_file  # noqa: E402
 
 
 class _Build:
@@ -37,6 +41,7 @@ class _Build:
     abbreviations = ""
     repository: paths.Repository | None = None
     program_sources: dict[str, str] = {}  # generated page file -> program slug
+    dates: dict[str, str] = {}  # page file -> date its source last changed in git (YYYY-MM-DD)
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -69,6 +74,7 @@ def on_files(files: Files, config) -> Files:
             raise PluginError(exc.report()) from None
         _Build.errors = exc
         live.report(exc)
+        _add_history(files, config, {})  # the nav lists the changes page; it shows the errors too
         return files
     _Build.abbreviations = "\n".join(
         f"*[{form}]: {t.expansion}" for t in data.glossary.terms for form in (t.term, *t.aliases)
@@ -87,7 +93,35 @@ def on_files(files: Files, config) -> Files:
     files.append(File.generated(config, paths.PROGRAMS_JSON, content=exports.programs_json(data.programs, site_url)))
     files.append(File.generated(config, paths.PROGRAMS_CSV, content=exports.programs_csv(data.programs)))
     files.append(File.generated(config, paths.COMPARE_JSON, content=exports.compare_json(directory.compare_data(data))))
+    _add_history(files, config, {slug: program_name(p) for slug, p in data.programs.items()})
     return files
+
+
+def _add_history(files: Files, config, names: dict[str, str]) -> None:
+    """Add the recent-changes page and its feed; note the date each page's source last changed.
+
+    Two git runs per build (see :mod:`macros.history`), whatever the number of pages.
+    """
+    docs = Path(config["docs_dir"]).resolve()
+    docs_dir = docs.relative_to(PROJECT_DIR).as_posix() if docs.is_relative_to(PROJECT_DIR) else None
+    found = history.last_changed(PROJECT_DIR, tuple(p for p in (docs_dir, DATA_DIR) if p)).dates
+    _Build.dates = {}
+    for path, day in found.items():
+        if docs_dir and path.startswith(f"{docs_dir}/"):
+            _Build.dates[path.removeprefix(f"{docs_dir}/")] = day
+        elif slug := history.program_slug(path):
+            _Build.dates[paths.program_source(slug)] = day
+    result = history.data_changes(PROJECT_DIR)
+    if result.status != history.OK:  # info, not a warning: a build from an archive is fine, just undated
+        logging.getLogger("mkdocs.hooks").info("No git history (%s): pages are not dated and %s explains why",
+                                               result.status, paths.CHANGES_SOURCE)
+    if result.changes:
+        _Build.dates[paths.CHANGES_SOURCE] = result.changes[0].date[:10]
+    repository = _Build.repository
+    files.append(File.generated(config, paths.CHANGES_SOURCE, content=changes.changes_page(result, repository, names)))
+    feed = changes.changes_feed(result, repository, site_url=config["site_url"] or "", site_name=config["site_name"],
+                                author=config["site_author"] or config["site_name"], names=names)
+    files.append(File.generated(config, paths.CHANGES_FEED, content=feed))
 
 
 def on_page_read_source(page, config) -> str | None:
@@ -109,4 +143,6 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
     slug = _Build.program_sources.get(page.file.src_uri)
     if slug is not None:
         page.edit_url = _Build.repository.edit(program_file(slug))
+    if day := _Build.dates.get(page.file.src_uri):  # Material shows it as the page's "last update"
+        page.meta.setdefault("revision_date", day)
     return f"{markdown}\n\n{_Build.abbreviations}\n"
