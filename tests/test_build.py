@@ -16,14 +16,12 @@ import yaml
 
 from macros import exports
 from macros.models import DATA_FILES
-from macros.validate import load_dataset
 from macros.loader import load_file
 from macros.schema import schema_name
 
-from .conftest import ROOT, build_site
 from .rendered import body_cells
+from .support import ROOT, build_site, edit_yaml, project_copy
 
-DATA = load_dataset(ROOT)
 SITE_PATH = "/guide/"  # the path of site_url in mkdocs.yml
 SECTIONS = ["field", "careers", "degree-types", "admissions", "curriculum", "electives", "final-projects",
             "choosing-a-school", "online-study", "costs", "programs", "contributing"]
@@ -85,28 +83,28 @@ def test_no_template_syntax_or_macro_errors_anywhere(built_site):
             assert marker not in html, f"{marker!r} in {path.relative_to(built_site)}"
 
 
-def test_degree_types_page_has_a_row_per_type(built_site):
+def test_degree_types_page_has_a_row_per_type(built_site, dataset):
     rows, _ = body_cells(page(built_site, "degree-types"))
     titles = [row[0] for row in rows]
-    for degree in DATA.degree_types.degree_types:
+    for degree in dataset.degree_types.degree_types:
         assert degree.title in titles
 
 
-def test_every_program_has_a_page_with_its_facts(built_site):
-    for slug, program in DATA.programs.items():
+def test_every_program_has_a_page_with_its_facts(built_site, dataset):
+    for slug, program in dataset.programs.items():
         html = page(built_site, f"programs/{slug}")
         assert program.official_url.replace("&", "&amp;") in html
         assert f"data/programs/{slug}.yml" in html  # the edit link
 
 
-def test_directory_has_a_row_per_program(built_site):
+def test_directory_has_a_row_per_program(built_site, dataset):
     html = page(built_site, "programs")
     slugs = re.findall(r'<tr data-slug="([^"]+)"', html)
-    assert slugs == list(DATA.programs)
+    assert slugs == list(dataset.programs)
 
 
-def test_json_ld_parses_and_matches_the_data(built_site):
-    for slug, program in DATA.programs.items():
+def test_json_ld_parses_and_matches_the_data(built_site, dataset):
+    for slug, program in dataset.programs.items():
         blocks = parsed(page(built_site, f"programs/{slug}")).json_ld
         assert len(blocks) == 1
         data = json.loads(blocks[0])
@@ -119,20 +117,20 @@ def test_json_ld_parses_and_matches_the_data(built_site):
             assert data["offers"]["priceCurrency"] == program.tuition.currency
 
 
-def test_programs_json_matches_the_data(built_site):
+def test_programs_json_matches_the_data(built_site, dataset):
     published = json.loads((built_site / "programs.json").read_text(encoding="utf-8"))
-    assert published["version"] == 1 and published["count"] == len(DATA.programs)
-    assert published["programs"] == [exports.program_record(s, p) for s, p in DATA.programs.items()]
+    assert published["version"] == 1 and published["count"] == len(dataset.programs)
+    assert published["programs"] == [exports.program_record(s, p) for s, p in dataset.programs.items()]
     for record in published["programs"]:
         raw = load_file(ROOT / "data" / "programs" / f"{record['slug']}.yml", "x")
         assert record["university"] == raw["university"] and record["title"] == raw["title"]
 
 
-def test_programs_csv_matches_the_data(built_site):
+def test_programs_csv_matches_the_data(built_site, dataset):
     rows = list(csv.DictReader(io.StringIO((built_site / "programs.csv").read_text(encoding="utf-8"))))
-    assert [r["slug"] for r in rows] == list(DATA.programs)
+    assert [r["slug"] for r in rows] == list(dataset.programs)
     for row in rows:
-        program = DATA.programs[row["slug"]]
+        program = dataset.programs[row["slug"]]
         assert row["title"] == program.title
         assert row["official_url"] == program.official_url
         assert row["delivery"] == ";".join(program.delivery or [])
@@ -185,20 +183,6 @@ def test_licences_are_in_the_footer(built_site):
 # --- Builds of modified copies of the project ----------------------------------------------
 
 
-def project_copy(tmp_path: Path) -> Path:
-    for name in ("docs", "data", "macros", "overrides"):
-        shutil.copytree(ROOT / name, tmp_path / name, ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
-    return tmp_path
-
-
-def edit_yaml(path: Path, change) -> None:
-    """Load a data file, change it, and write it back as plain YAML."""
-    data = json.loads(json.dumps(load_file(path, path.name)))
-    change(data)
-    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
-
-
 NASTY = "<script>alert(1)</script> {{ 7*7 }} | *x* [y](javascript:alert(1)) <img src=x onerror=alert(2)>"
 
 
@@ -249,3 +233,19 @@ def test_bad_data_fails_the_build_with_the_same_message(tmp_path):
     assert result.returncode != 0
     assert "data/programs/wrong-type.yml:9: wrong-type: credits.amount: should be a whole number (got 'thirty')" in output
     assert "Traceback" not in output
+
+
+FORMULA = '=HYPERLINK("https://evil.example","x")'
+
+
+def test_a_formula_title_is_neutralised_in_the_built_csv_and_exact_in_json(tmp_path):
+    project = project_copy(tmp_path / "project")
+    edit_yaml(project / "data" / "programs" / "kth-msc-machine-learning.yml", lambda d: d.update(title=FORMULA))
+    result = build_site(project, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    rows = list(csv.DictReader(io.StringIO((tmp_path / "site" / "programs.csv").read_text(encoding="utf-8"))))
+    [row] = [r for r in rows if r["slug"] == "kth-msc-machine-learning"]
+    assert row["title"] == "'" + FORMULA
+    published = json.loads((tmp_path / "site" / "programs.json").read_text(encoding="utf-8"))
+    [record] = [r for r in published["programs"] if r["slug"] == "kth-msc-machine-learning"]
+    assert record["title"] == FORMULA
