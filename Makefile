@@ -61,7 +61,7 @@ test: $(VENV)/.test-deps browser-deps check lint
 
 ## bench: measure how build and check times grow with the number of programs
 bench: $(VENV)/.test-deps browser-deps
-	CHROMIUM=$(CHROMIUM) $(PY) tests/bench.py
+	CHROMIUM=$(CHROMIUM) $(PY) bench/bench.py
 
 clean:
 	rm -rf site .pytest_cache .hypothesis

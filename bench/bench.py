@@ -18,10 +18,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tests.bench_directory import measure_filter_ms  # noqa: E402
-from tests.conftest import build_site  # noqa: E402
+from bench.bench_directory import measure_filter_ms  # noqa: E402
+from tests.support import FIXTURES, build_site  # noqa: E402
 
-TEMPLATE = (ROOT / "tests" / "fixtures" / "programs" / "valid.yml").read_text(encoding="utf-8")
+TEMPLATE = (FIXTURES / "programs" / "valid.yml").read_text(encoding="utf-8")
 SIZES = (1_000, 10_000)
 
 

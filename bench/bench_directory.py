@@ -1,6 +1,6 @@
 """How long a filter change takes in the program directory with many rows (not a test; a script).
 
-    python tests/bench_directory.py [--rows 10000] [--site BUILT_SITE_DIR]
+    python bench/bench_directory.py [--rows 10000] [--site BUILT_SITE_DIR]
 
 It copies the built site to a temporary folder, writes programs/bench.html: the built directory
 page with its rows repeated up to N, serves that folder on 127.0.0.1, and times filter changes
