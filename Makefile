@@ -8,7 +8,7 @@ CHROMIUM ?= /usr/bin/chromium
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: serve build check schemas test lint browser-deps bench clean
+.PHONY: serve build check coverage schemas test lint browser-deps bench clean
 
 $(VENV)/.site-deps: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -32,6 +32,10 @@ build: $(VENV)/.site-deps
 check: $(VENV)/.site-deps
 	@$(PY) -m macros.check $(if $(BASE),--base '$(subst ','\'',$(BASE))')
 
+## coverage: the data check plus, per program, the facts that are missing or old (the help-wanted page)
+coverage: $(VENV)/.site-deps
+	@$(PY) -m macros.check --coverage
+
 ## schemas: regenerate the JSON Schemas in data/schema/ from the models and the data
 schemas: $(VENV)/.site-deps
 	@$(PY) -m macros.schema
@@ -50,7 +54,7 @@ browser-deps:
 
 ## lint: Python errors, spelling, GitHub workflow checks
 lint: $(VENV)/.test-deps
-	$(VENV)/bin/ruff check macros tests
+	$(VENV)/bin/ruff check macros tests bench
 	$(VENV)/bin/codespell
 	$(VENV)/bin/actionlint
 	$(VENV)/bin/zizmor --offline --quiet .github/workflows

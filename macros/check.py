@@ -17,7 +17,8 @@ from pathlib import Path
 
 from .errors import DataError, DataErrors
 from .review import review_changes
-from .validate import check_data
+from .help_wanted import report_lines
+from .validate import check_data, load_dataset
 
 
 def _escape(value: str, *, in_property: bool = False) -> str:
@@ -40,6 +41,8 @@ def main(argv: list[str] | None = None) -> int:
     """Validate the data of the project in the current directory (or the one given)."""
     parser = argparse.ArgumentParser(prog="python -m macros.check", description="Validate the data files.")
     parser.add_argument("root", nargs="?", type=Path, default=Path.cwd(), help="the project (default: here)")
+    parser.add_argument("--coverage", action="store_true",
+                        help="also list, per program, the facts that are missing or old (the help-wanted page)")
     parser.add_argument("--base", metavar="REF", help="a git ref (e.g. origin/main): every program fact changed "
                         "since then needs a source read after the sources it had there")
     options = parser.parse_args(sys.argv[1:] if argv is None else argv)
@@ -62,6 +65,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"warning: {warning}", file=sys.stderr)
         if in_actions:
             print(annotation("warning", warning))
+    for line in report.freshness:
+        print(f"freshness: {line}", file=sys.stderr)
+    if options.coverage:
+        print("\n".join(report_lines(load_dataset(root).programs)))
     elapsed = time.perf_counter() - started
     print(
         f"Data OK: {report.programs} programs, {report.degree_types} degree types, "

@@ -151,9 +151,9 @@ def duplicate_programs(identities: Mapping[str, ProgramIdentity],
     for slug, identity in identities.items():
         if (first := by_name.get(identity.name_key())) is not None:
             errors.append(DataError(file_of(slug), identity.title_line,
-                                    f"this program is already in the directory as {file_of(first)} (the same "
-                                    "university and title); keep one file: move any new facts into that file and "
-                                    "delete this one", slug, "title"))
+                                    f"{file_of(first)} describes the same program (the same university and "
+                                    "title); a program is listed once, so keep one of the two files and move any "
+                                    "facts only this one has into it", slug, "title"))
         elif (first := by_page.get(identity.page_key())) is not None:
             warnings.append(DataError(file_of(slug), identity.url_line,
                                       f"is also the official page of {file_of(first)}; if the school has a page for "

@@ -49,29 +49,62 @@ def stale_programs(programs: Mapping[str, models.Program], today: date | None = 
     return [slug for slug, program in programs.items() if program.last_verified < cutoff]
 
 
-def estimated_total(program: models.Program) -> float | None:
-    """Total tuition in the program's currency when the stated price allows it, else None.
+#: Whose price the directory compares when a program states several: the price for students without a
+#: residency advantage comes first, so an in-state or home rate never ranks a program as cheap.
+PRICE_GROUPS = (None, "all", "international", "non-eu", "out-of-state", "home", "eu", "in-state")
+
+
+def reference_price(program: models.Program) -> models.Tuition | None:
+    """The price the directory and compare use: the newest academic year, then the group in ``PRICE_GROUPS`` order."""
+    if not program.tuition:
+        return None
+    return max(program.tuition, key=lambda t: (first_year(t.academic_year), -PRICE_GROUPS.index(t.student_group)))
+
+
+def total_of(price: models.Tuition, program: models.Program) -> float | None:
+    """Total tuition from one stated price when the price allows it, else None.
 
     A total is stated directly, or derived from a per-credit price and the credits required, or
     from a yearly price and the typical length. Per-term prices are left alone: term counts vary.
     """
-    t = program.tuition
-    if t is None:
-        return None
-    if t.basis == "total":
-        return t.amount
-    if t.basis == "per-credit" and program.credits and program.credits.unit != "courses":
-        return t.amount * program.credits.amount
-    if t.basis == "per-year" and program.duration:
-        return t.amount * program.duration.min_months / 12
+    if price.basis == "total":
+        return price.amount
+    if price.basis == "per-credit" and program.credits and program.credits.unit != "courses":
+        return price.amount * program.credits.amount
+    if price.basis == "per-year" and program.duration:
+        return price.amount * program.duration.min_months / 12
     return None
 
 
-def tuition_range(programs: Mapping[str, models.Program], currency: str = "USD") -> tuple[float, float, int] | None:
-    """Lowest and highest estimated total tuition in one currency, and how many programs it covers."""
-    totals = [t for p in programs.values() if p.tuition and p.tuition.currency == currency
-              and (t := estimated_total(p)) is not None]
+def estimated_total(program: models.Program) -> float | None:
+    """Total tuition in the program's currency from its reference price, when the price allows it."""
+    price = reference_price(program)
+    return None if price is None else total_of(price, program)
+
+
+def tuition_range(programs: Mapping[str, models.Program], currency: str = "USD",
+                  today: date | None = None) -> tuple[float, float, int] | None:
+    """Lowest and highest estimated total tuition in one currency from current prices, and how many programs it covers.
+
+    Old prices (see :func:`is_old_price`) are left out: they would make the range look cheaper than it is.
+    """
+    totals = [t for p in programs.values() if (price := reference_price(p)) and price.currency == currency
+              and not is_old_price(price.academic_year, today) and (t := total_of(price, p)) is not None]
     return (min(totals), max(totals), len(totals)) if totals else None
+
+
+def deadlines_ahead(program: models.Program, today: date | None = None) -> list[models.Deadline]:
+    """The deadlines that have not passed, soonest first."""
+    return sorted((d for d in program.deadlines or [] if not is_past(d.date, today)), key=lambda d: d.date)
+
+
+def last_known_deadlines(program: models.Program, today: date | None = None) -> list[models.Deadline]:
+    """When every deadline has passed: those of the latest entry term stated (shown as "last known")."""
+    if not program.deadlines or deadlines_ahead(program, today):
+        return []
+    latest = max(d.date for d in program.deadlines)
+    term = next(d.term for d in program.deadlines if d.date == latest)
+    return sorted((d for d in program.deadlines if d.term == term), key=lambda d: d.date)
 
 
 def total_costs(row: models.TuitionYear) -> list[tuple[str, float, float, float]]:

@@ -106,9 +106,12 @@ def validation_errors(
 ) -> list[DataError]:
     """One :class:`DataError` per place that failed validation (union members repeat themselves)."""
     found: dict[tuple, DataError] = {}
-    for error in exc.errors():
+    errors = exc.errors()
+    # A field that takes ``int | float`` fails as both; "should be a number" is the message that fits.
+    floats = {_clean_loc(e["loc"]) for e in errors if e["type"] == "float_type"}
+    for error in errors:
         loc = _clean_loc(error["loc"])
-        if loc in found:
+        if loc in found or (error["type"] == "int_type" and loc in floats):
             continue
         name, field_path = entry_and_field(raw, loc, entry)
         found[loc] = DataError(file, line_of(raw, loc), _describe(error, model, loc), name, field_path)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import date
 from typing import get_args
 
 from markupsafe import Markup
@@ -17,7 +18,7 @@ from . import facts
 from . import formatting as fmt
 from . import models
 from .dataset import Dataset
-from .derived import estimated_total, tuition_range
+from .derived import OLD_PRICE_AFTER_YEARS, estimated_total, is_old_price, reference_price, tuition_range
 from .html import attr, link, text
 from .paths import COMPARE_JSON, DIRECTORY_PAGE, program_url, relative
 from .tables import program_name
@@ -37,11 +38,16 @@ COLUMNS = (
     Column("program", "text"),
     Column("degree-type", "text"),
     Column("delivery", "text"),
+    Column("pace", "text"),
     Column("country", "text"),
     Column("typical-length", "number"),
-    Column("tuition-as-stated", "number"),
+    Column("final-project", "text"),
+    Column("estimated-total", "number"),
 )
-_HEADINGS = {"program": "Program", "degree-type": "Degree type"}
+#: Sort keys of columns that were renamed, so bookmarked URLs keep working.
+SORT_ALIASES = {"tuition-as-stated": "estimated-total"}
+_HEADINGS = {"program": "Program", "degree-type": "Degree type", "estimated-total": "Estimated total tuition"}
+PRICE_UNKNOWN = "Price unknown"
 
 
 def heading(column: Column) -> str:
@@ -57,7 +63,13 @@ def _choices(values: Mapping[str, str], order: list[str] | None = None) -> list[
 def filter_options(dataset: Dataset) -> dict[str, list[list[str]]]:
     """The options of each directory filter, as [value, label] pairs in display order (only values in use)."""
     programs = dataset.programs.values()
+    gre = {p.admissions.gre.policy for p in programs if p.admissions and p.admissions.gre}
     return {
+        "pace": _choices({x: fmt.label(x) for p in programs for x in p.pace or []}, list(get_args(models.Pace))),
+        "gre": _choices({x: fmt.label(x) for x in gre}, list(get_args(models.GrePolicy))),
+        "start": _choices({x: fmt.label(x) for p in programs for x in p.start_terms or []},
+                          list(get_args(models.StartTerm))),
+        "language": _choices({x: fmt.LANGUAGES.get(x, x) for p in programs for x in p.languages or []}),
         "type": _choices({p.degree_type: dataset.degree_type(p.degree_type).abbreviation for p in programs}),
         "delivery": _choices({d: fmt.label(d) for p in programs for d in p.delivery or []},
                              list(get_args(models.Delivery))),
@@ -73,64 +85,98 @@ def money_patterns(programs: Mapping[str, models.Program]) -> dict[str, str]:
 
 
 def script_labels(dataset: Dataset) -> dict:
-    """What the directory script shows besides the table: filter options and money patterns."""
-    return {"options": filter_options(dataset), "money": money_patterns(dataset.programs)}
+    """What the directory script shows besides the table: filter options, money patterns, renamed sort keys."""
+    return {"options": filter_options(dataset), "money": money_patterns(dataset.programs), "aliases": SORT_ALIASES}
 
 
-def _row(slug: str, p: models.Program, dataset: Dataset, page_url: str) -> str:
+def currency_order(programs: Mapping[str, models.Program]) -> list[str]:
+    """Currencies of the directory's prices, most used first: prices sort within one currency at a time."""
+    counts: dict[str, int] = {}
+    for p in programs.values():
+        if price := reference_price(p):
+            counts[price.currency] = counts.get(price.currency, 0) + 1
+    return sorted(counts, key=lambda c: (-counts[c], c))
+
+
+def _price_cell(p: models.Program, dataset: Dataset, today: date | None) -> str:
+    """The directory's price: the estimated total with its group and year, else the stated price, else unknown."""
+    if total := facts.estimated_total(p, dataset, today):
+        return total[0]
+    price = reference_price(p)
+    return fmt.price(price, old=is_old_price(price.academic_year, today)) if price else PRICE_UNKNOWN
+
+
+def _row(slug: str, p: models.Program, dataset: Dataset, page_url: str, currencies: list[str],
+         today: date | None) -> str:
+    price = reference_price(p)
     total = estimated_total(p)
     total_text = "" if total is None else f"{total:.0f}"
+    # Sorting by price keeps currencies apart: all prices in the most used currency, then the next currency...
+    price_sort = "" if total is None else f"{currencies.index(price.currency) * 1e10 + total:.0f}"
+    gre = p.admissions.gre.policy if p.admissions and p.admissions.gre else ""
     data = {
         "data-slug": slug,
         "data-degree-type": p.degree_type,
         "data-delivery": " ".join(p.delivery or []),
+        "data-pace": " ".join(p.pace or []),
         "data-country": p.country,
         "data-final": " ".join(p.final_projects or []),
+        "data-gre": gre,
+        "data-start": " ".join(p.start_terms or []),
+        "data-language": " ".join(p.languages or []),
+        "data-text": " ".join(x for x in (p.university, p.title, p.city) if x).casefold(),
         "data-total": total_text,
-        "data-currency": p.tuition.currency if p.tuition else "",
+        "data-currency": price.currency if total is not None else "",
+        "data-old": "1" if price and is_old_price(price.academic_year, today) else "",
     }
-    shown = facts.shown(p, dataset)
+    shown = facts.shown(p, dataset, today)
     cells = [
         f"<td>{text(p.university)}</td>",
         f'<th scope="row">{link(relative(program_url(slug), page_url), p.title, external=False)}</th>',
         f"<td>{text(dataset.degree_type(p.degree_type).abbreviation)}</td>",
         f"<td>{text(shown['delivery'])}</td>",
+        f"<td>{text(shown['pace'])}</td>",
         f"<td>{text(shown['country'])}</td>",
         f'<td data-sort="{p.duration.min_months if p.duration else ""}">{text(shown["typical-length"])}</td>',
-        f'<td data-sort="{total_text}">{text(shown["tuition-as-stated"])}</td>',
+        f"<td>{text(shown['final-project'])}</td>",
+        f'<td data-sort="{price_sort}">{text(_price_cell(p, dataset, today))}</td>',
     ]
     attributes = "".join(f' {name}="{attr(value)}"' for name, value in data.items())
     return f"<tr{attributes}>{''.join(cells)}</tr>"
 
 
-def programs_table(dataset: Dataset, page_url: str = DIRECTORY_PAGE) -> Markup:
+def programs_table(dataset: Dataset, page_url: str = DIRECTORY_PAGE, today: date | None = None) -> Markup:
     """The directory: one row per program, sortable and filterable by the directory script."""
     head = "".join(
         f'<th scope="col" data-key="{c.key}" data-sort-type="{c.sort}" aria-sort="none">{text(heading(c))}</th>'
         for c in COLUMNS
     )
-    body = "".join(_row(slug, p, dataset, page_url) for slug, p in dataset.programs.items())
+    currencies = currency_order(dataset.programs)
+    body = "".join(_row(slug, p, dataset, page_url, currencies, today) for slug, p in dataset.programs.items())
+    count = len(dataset.programs)
     return Markup(
-        '<div class="kb-table" role="region" aria-label="Program directory" tabindex="0">'
+        '<div class="kb-table kb-directory-wrap" role="region" aria-label="Program directory" tabindex="0">'
         f'<table id="program-directory" class="kb-directory" data-labels="{attr(json.dumps(script_labels(dataset), ensure_ascii=False))}">'
-        '<caption>Master\'s programs in machine learning '
-        f"({len(dataset.programs)} programs)</caption><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>"
+        f'<caption>Master\'s programs in machine learning: <span class="kb-directory-count">all {count}</span> '
+        f"programs</caption><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>"
     )
 
 
-def tuition_range_sentence(programs: Mapping[str, models.Program], currency: str = "USD") -> Markup:
-    """A sentence giving the range of estimated total tuition in the directory for one currency."""
-    found = tuition_range(programs, currency)
+def tuition_range_sentence(programs: Mapping[str, models.Program], currency: str = "USD",
+                           today: date | None = None) -> Markup:
+    """A sentence giving the range of estimated total tuition in the directory for one currency (current prices only)."""
+    found = tuition_range(programs, currency, today)
     if found is None:
-        return text(f"No program in the directory states a comparable price in {currency} yet.")
+        return text(f"No program in the directory states a current, comparable price in {currency} yet.")
     low, high, count = found
     return text(
-        f"Across the {count} programs in our directory whose stated price in {currency} gives a total, "
-        f"tuition alone comes to between about {fmt.money(round(low), currency)} and {fmt.money(round(high), currency)}"
+        f"Across the {count} programs in our directory whose current price in {currency} gives a total (prices more "
+        f"than {OLD_PRICE_AFTER_YEARS} years old are left out), tuition alone comes to between about "
+        f"{fmt.money(round(low), currency)} and {fmt.money(round(high), currency)}"
     )
 
 
-def compare_data(dataset: Dataset) -> dict:
+def compare_data(dataset: Dataset, today: date | None = None) -> dict:
     """What the compare script shows, already formatted: the rows, and each program's display values.
 
     Programs come in the order the picker lists them (by name); ``page`` is each program page's
@@ -142,7 +188,7 @@ def compare_data(dataset: Dataset) -> dict:
         "not_stated": facts.NOT_STATED,
         "programs": {
             slug: {"name": program_name(p), "title": p.title, "page": program_url(slug),
-                   "values": facts.shown(p, dataset), "links": {"official-page": p.official_url}}
+                   "values": facts.shown(p, dataset, today), "links": {"official-page": p.official_url}}
             for slug, p in ordered
         },
     }

@@ -46,8 +46,52 @@ LABELS = {
     "out-of-state": "out-of-state students",
     "home": "home students",
     "international": "international students",
+    "eu": "EU students",
+    "non-eu": "non-EU students",
     "all": "all students",
+    # start terms
+    "fall": "Fall",
+    "winter": "Winter",
+    "spring": "Spring",
+    "summer": "Summer",
+    # GRE policy
+    "required": "Required",
+    "optional": "Optional",
+    "not-required": "Not required",
+    "not-considered": "Not considered",
+    # English tests
+    "toefl-ibt": "TOEFL iBT",
+    "ielts-academic": "IELTS Academic",
+    "duolingo": "Duolingo English Test",
+    "pte-academic": "PTE Academic",
+    "cambridge": "Cambridge English",
+    "other": "Other test",
+    # prerequisite topics
+    "programming": "programming",
+    "calculus": "calculus",
+    "linear-algebra": "linear algebra",
+    "probability-statistics": "probability and statistics",
+    "discrete-math": "discrete mathematics",
+    "algorithms": "algorithms and data structures",
+    "machine-learning": "machine learning",
+    # a first degree in a named field
+    "preferred": "Preferred",
+    # who a deadline applies to
+    "domestic": "domestic applicants",
+    # funding
+    "none": "None from the program",
+    "some": "Some (scholarships or aid)",
+    "assistantships": "Assistantships",
 }
+
+#: Language names for ISO 639-1 codes of the languages programs teach in.
+LANGUAGES = {"en": "English", "de": "German", "fr": "French", "nl": "Dutch", "es": "Spanish", "ca": "Catalan",
+             "it": "Italian", "sv": "Swedish", "zh": "Chinese", "ja": "Japanese", "ko": "Korean", "ar": "Arabic",
+             "pt": "Portuguese", "da": "Danish", "fi": "Finnish", "no": "Norwegian", "pl": "Polish"}
+
+#: Who a deadline applies to, in the words a deadline line uses.
+APPLICANTS = {"all": "", "domestic": "domestic applicants", "international": "international applicants",
+              "eu": "EU applicants", "non-eu": "non-EU applicants"}
 
 
 def label(value: str) -> str:
@@ -79,13 +123,78 @@ def money_pattern(currency: str) -> str:
     return f"{symbol}#" if symbol else f"{currency} #"
 
 
-def tuition(t: models.Tuition | None) -> str:
-    """Tuition as the school states it: '$2,450 per credit (2024-25)'."""
-    if t is None:
-        return ""
+def price(t: models.Tuition | models.Fee, old: bool = False) -> str:
+    """A price as the school states it: '$2,450 per credit (2024-25, international students, old price)'."""
     basis = "" if t.basis == "total" else f" {label(t.basis)}"
-    group = f", {label(t.student_group)}" if t.student_group else ""
-    return f"{money(t.amount, t.currency)}{basis} ({t.academic_year}{group})"
+    details = [t.academic_year, *([label(t.student_group)] if t.student_group else []), *(["old price"] if old else [])]
+    note = f"{t.note}: " if getattr(t, "note", None) else ""
+    return f"{note}{money(t.amount, t.currency)}{basis} ({', '.join(details)})"
+
+
+def tuition(t: models.Tuition | None) -> str:
+    """One price as the school states it (see :func:`price`); empty when none."""
+    return "" if t is None else price(t)
+
+
+def date_text(day) -> str:
+    """'15 Jan 2027': day, short month and year, the same for every reader."""
+    return f"{day.day} {day:%b %Y}"
+
+
+def deadline(d: models.Deadline, past: bool = False) -> str:
+    """'15 Jan 2027 (Fall 2027 entry, international applicants, priority round)'; a past one says 'last known'."""
+    details = [f"{d.term} entry", *([APPLICANTS[d.applies_to]] if APPLICANTS.get(d.applies_to) else []),
+               *([f"{d.round} round" if "round" not in d.round.lower() else d.round] if d.round else [])]
+    if past:
+        return f"Last known: {', '.join(details)}, {date_text(d.date)}"
+    return f"{date_text(d.date)} ({', '.join(details)})"
+
+
+def gre(g: models.Gre | None) -> str:
+    """'Not required (Fall 2026)'."""
+    if g is None:
+        return ""
+    return f"{label(g.policy)}{f' ({g.cycle})' if g.cycle else ''}"
+
+
+def english_tests(tests: list[models.EnglishMinimum] | None) -> str:
+    """'TOEFL iBT 100, IELTS Academic 7'."""
+    return ", ".join(f"{label(t.test)} {number(t.minimum)}{f' ({t.note})' if t.note else ''}" for t in tests or [])
+
+
+def prerequisites(p: models.Prerequisites | None) -> str:
+    """'A degree in computer science or a related field (required); programming, calculus'."""
+    if p is None:
+        return ""
+    parts = []
+    if p.degree_fields:
+        requirement = f" ({label(p.degree_in_field).lower()})" if p.degree_in_field else ""
+        parts.append(f"A degree in {p.degree_fields}{requirement}")
+    elif p.degree_in_field:
+        parts.append(f"A degree in a named field: {label(p.degree_in_field).lower()}")
+    if p.topics:
+        parts.append(f"studies in {labels(p.topics)}")
+    text = "; ".join(parts)
+    return text[:1].upper() + text[1:]
+
+
+def application_fee(f: models.ApplicationFee | None) -> str:
+    """'$100 (Fall 2026)'."""
+    if f is None:
+        return ""
+    return f"{money(f.amount, f.currency)}{f' ({f.cycle})' if f.cycle else ''}"
+
+
+def funding(f: models.Funding | None) -> str:
+    """'None from the program: students pay their own way.'"""
+    if f is None:
+        return ""
+    return f"{label(f.offers)}{f': {f.note}' if f.note else ''}"
+
+
+def languages(codes: list[str] | None) -> str:
+    """'English, German'."""
+    return ", ".join(LANGUAGES.get(code, code) for code in codes or [])
 
 
 def credits(c: models.Credits | models.CreditRange | None) -> str:

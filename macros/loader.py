@@ -131,7 +131,7 @@ def _construct(node: yaml.Node) -> object:
     return [_construct(item) for item in node.value]
 
 
-_OUR_RULES = ("duplicate key", "merge keys")
+_OUR_RULES = ("duplicate key", "merge keys", "the tag ", "a key must be")
 
 
 def _describe(problem: str, context: str | None, text: str, line: int | None) -> str:

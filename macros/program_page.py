@@ -14,7 +14,7 @@ from markupsafe import Markup
 
 from . import facts, models
 from .dataset import Dataset
-from .derived import STALE_AFTER_MONTHS, is_stale
+from .derived import STALE_AFTER_MONTHS, is_old_price, is_stale, reference_price
 from .html import block, host, link, text
 from .paths import COMPARE_PAGE, DIRECTORY_PAGE, doc_url, program_url, relative
 from .tables import program_name
@@ -29,8 +29,9 @@ def page_title(value: str) -> str:
     return str(text(value.replace("<", "‹").replace(">", "›")))
 
 
-def _sources_for(program: models.Program, field: str) -> Markup:
-    found = [s for s in program.sources if field in s.supports]
+def _sources_for(program: models.Program, fields: tuple[str, ...] | str) -> Markup:
+    fields = (fields,) if isinstance(fields, str) else fields
+    found = [s for s in program.sources if any(f in s.supports for f in fields)]
     if not found:
         return Markup("")
     links = Markup(", ").join(link(s.url, host(s.url)) for s in found)
@@ -57,26 +58,41 @@ def json_ld(slug: str, program: models.Program, dataset: Dataset, site_url: str)
     modes = [*(program.delivery or []), *(program.pace or [])]
     if modes:
         data["educationalProgramMode"] = modes
-    if program.tuition:
-        data["offers"] = {"@type": "Offer", "price": program.tuition.amount,
-                          "priceCurrency": program.tuition.currency, "category": program.tuition.basis}
+    if price := reference_price(program):
+        data["offers"] = {"@type": "Offer", "price": price.amount, "priceCurrency": price.currency,
+                          "category": price.basis}
     return data
 
 
-def _facts_list(program: models.Program, dataset: Dataset) -> str:
-    rows = []
-    for key in facts.PAGE_FACTS:
-        fact = facts.BY_KEY[key]
-        value = fact.show(program, dataset)
-        if value:
-            rows.append(f"<dt>{text(fact.label)}</dt><dd>{text(value)}<br>{_sources_for(program, fact.sourced_by)}</dd>")
-    estimate = facts.BY_KEY["estimated-total"]
-    if (value := estimate.show(program, dataset)) and program.tuition and program.tuition.basis != "total":
-        rows.append(f"<dt>{text(estimate.label)}</dt><dd>{text(value)} "
-                    f'<span class="kb-meta">({text(facts.ESTIMATE_NOTE)})</span></dd>')
-    official = facts.BY_KEY["official-page"]
-    rows.append(f"<dt>{text(official.label)}</dt><dd>{link(program.official_url, official.show(program, dataset))}</dd>")
-    return f'<dl class="kb-facts">{"".join(rows)}</dl>'
+def _facts_sections(program: models.Program, dataset: Dataset, today: date | None) -> str:
+    """The facts, grouped the way readers scan them; a group with nothing stated is left out."""
+    parts = []
+    for heading, keys in facts.PAGE_SECTIONS:
+        rows = []
+        for key in keys:
+            fact = facts.BY_KEY[key]
+            lines = fact.lines(program, dataset, today)
+            if not lines:
+                continue
+            value = Markup("<br>").join(text(line) for line in lines)
+            if fact.sourced_by:
+                cite = _sources_for(program, fact.sourced_by)
+            else:  # derived: say how
+                cite = Markup(f'<span class="kb-meta">({text(facts.ESTIMATE_NOTE)})</span>')
+            rows.append(f"<dt>{text(fact.label)}</dt><dd>{value}<br>{cite}</dd>")
+        if rows:
+            parts.append(f'<h2>{text(heading)}</h2><dl class="kb-facts">{"".join(rows)}</dl>')
+    return "".join(parts)
+
+
+def _old_price_warning(program: models.Program, today: date | None) -> str:
+    old = [t for t in program.tuition or [] if is_old_price(t.academic_year, today)]
+    if not old or len(old) < len(program.tuition or []):
+        return ""
+    years = ", ".join(dict.fromkeys(t.academic_year for t in old))
+    return ('<div class="admonition note"><p class="admonition-title">The price shown is old</p>'
+            f"<p>The newest price we could find from an official source is for {text(years)}. Prices usually rise "
+            "every year, so check the school's current fees before you plan around it.</p></div>")
 
 
 def program_page(slug: str, dataset: Dataset, *, edit_url: str, issue_url: str, site_url: str,
@@ -96,7 +112,10 @@ def program_page(slug: str, dataset: Dataset, *, edit_url: str, issue_url: str, 
             f"{STALE_AFTER_MONTHS} months ago. Check the official page before you rely on them, and help by "
             f'{link(edit_url, "updating this entry", external=False)}.</p></div>'
         )
-    parts.append(_facts_list(program, dataset))
+    official = link(program.official_url, facts.BY_KEY["official-page"].show(program, dataset))
+    parts.append(f'<p class="kb-official">Official page: {official}</p>')
+    parts.append(_old_price_warning(program, today))
+    parts.append(_facts_sections(program, dataset, today))
     if program.notes:
         parts.append(f"<h2>Good to know</h2><p>{text(program.notes)}</p>{_sources_for(program, 'notes')}")
     source_items = "".join(
@@ -119,7 +138,8 @@ def program_page(slug: str, dataset: Dataset, *, edit_url: str, issue_url: str, 
         f'{link(relative(DIRECTORY_PAGE, here), "Back to the directory", external=False)} · '
         f'{link(relative(COMPARE_PAGE, here) + "?p=" + slug, "Compare with other programs", external=False)}</p>'
     )
-    description = f"{program.university}: {program.title}. Facts with sources: delivery, credits, length, final project and tuition."
+    description = (f"{program.university}: {program.title}. Sourced facts: delivery, length, cost, admissions, "
+                   "deadlines and final project.")
     front = json.dumps({"title": page_title(f"{program.title}, {program.university}"),
                         "description": page_title(description[:250]), "render_macros": False,
                         # Printed into <head> by overrides/main.html (Material re-runs scripts in the content).

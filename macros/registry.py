@@ -16,13 +16,13 @@ from markupsafe import Markup
 
 from mkdocs.exceptions import PluginError
 
-from . import charts, directory, exports, live, schema, tables
+from . import charts, directory, exports, help_wanted, live, schema, tables
 from .dataset import Dataset
 from .derived import STALE_AFTER_MONTHS
 from .errors import DataErrors
 from .html import block, link, table, text
-from .paths import relative, schema_url
-from .validate import cached_dataset
+from .paths import Repository, relative, schema_url
+from .validate import cached_dataset, program_file
 
 
 def _lookup(kind: str, items: dict, key: str):
@@ -47,8 +47,10 @@ def source_groups(data: Dataset) -> dict[str, list]:
     }
 
 
-def guide_macros(data: Dataset, page_url: Callable[[], str]) -> dict[str, Callable]:
+def guide_macros(data: Dataset, page_url: Callable[[], str],
+                 repository: Repository | None = None) -> dict[str, Callable]:
     """The macros pages may call, by name; ``page_url`` gives the URL of the page being rendered."""
+    repository = repository or Repository("https://github.com/ml-masters-guide/guide", "edit/main/docs/")
 
     def degree_types_table():
         """The degree types, with the number of programs of each type."""
@@ -160,6 +162,14 @@ def guide_macros(data: Dataset, page_url: Callable[[], str]) -> dict[str, Callab
         """The version of the downloadable data format."""
         return str(exports.FORMAT_VERSION)
 
+    def coverage_table():
+        """How many programs state each tracked fact, against the directory's targets."""
+        return block(help_wanted.coverage_table(data.programs))
+
+    def help_wanted_list():
+        """Every program with missing or old facts, with a link to edit its file."""
+        return block(help_wanted.gaps_list(data.programs, lambda slug: repository.edit(program_file(slug)), page_url()))
+
     def stale_after():
         """How long after its last check a program is flagged as possibly out of date ("18 months")."""
         return f"{STALE_AFTER_MONTHS} months"
@@ -203,5 +213,6 @@ def register(env) -> None:
     def page_url() -> str:
         return env.page.url if getattr(env, "page", None) else ""
 
-    for name, function in guide_macros(data, page_url).items():
+    repository = Repository(env.conf["repo_url"], env.conf["edit_uri"])
+    for name, function in guide_macros(data, page_url, repository).items():
         env.macro(function, name)

@@ -16,7 +16,8 @@ from urllib.parse import urlsplit
 from .diagnostics import error_at
 from .errors import DataError
 from .loader import LineDict
-from .models import ProgramFact
+from .models import ProgramFact, fact_path
+from .sources import archive_problem, policy_problem
 
 #: Domains reserved for examples (RFC 2606, plus .edu): never a real program's address.
 EXAMPLE_DOMAINS = ("example.com", "example.net", "example.org", "example.edu")
@@ -75,15 +76,53 @@ def _sources(raw: LineDict) -> list[tuple[int, dict]]:
     return [(i, s) for i, s in enumerate(sources) if isinstance(s, dict)] if isinstance(sources, list) else []
 
 
+def _value_at(raw: dict, path: tuple[str, ...]) -> object:
+    node: object = raw
+    for key in path:
+        node = node.get(key) if isinstance(node, dict) else None
+    return node
+
+
+def _supports(source: dict) -> list[str]:
+    supports = source.get("supports")
+    return [f for f in supports if isinstance(f, str)] if isinstance(supports, list) else []
+
+
 def facts_without_sources(raw: LineDict, file: str, slug: str) -> list[DataError]:
     """Each fact that is filled in must be named in the ``supports`` list of at least one source."""
-    supported = {fact for _, source in _sources(raw) if isinstance(source.get("supports"), list)
-                 for fact in source["supports"] if isinstance(fact, str)}
+    supported = {fact for _, source in _sources(raw) for fact in _supports(source)}
     return [
-        error_at(raw, file, (fact,), f"no source supports this fact; add '{fact}' to the 'supports' list of the "
-                 "source that states it, or remove the fact", slug)
-        for fact in get_args(ProgramFact) if raw.get(fact) is not None and fact not in supported
+        error_at(raw, file, fact_path(fact), f"no source supports this fact; add '{fact}' to the 'supports' list of "
+                 "the source that states it, or remove the fact", slug)
+        for fact in get_args(ProgramFact) if _value_at(raw, fact_path(fact)) is not None and fact not in supported
     ]
+
+
+def _all_sources(node: object, loc: tuple) -> Iterator[tuple[tuple, dict]]:
+    """Every source in a parsed file, wherever its ``sources`` list stands, with its location."""
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key == "sources" and isinstance(value, list):
+                yield from (((*loc, key, i), s) for i, s in enumerate(value) if isinstance(s, dict))
+            else:
+                yield from _all_sources(value, (*loc, key))
+    elif isinstance(node, list):
+        for index, value in enumerate(node):
+            yield from _all_sources(value, (*loc, index))
+
+
+def cited_hosts(raw: LineDict, file: str, entry: str | None = None) -> list[DataError]:
+    """Every source in a file follows the source policy (:mod:`macros.sources`): no proxies, staging or copies."""
+    errors = []
+    for loc, source in _all_sources(raw, ()):
+        if isinstance(url := source.get("url"), str) and url.startswith("https://"):
+            kind = source.get("kind") if isinstance(source.get("kind"), str) else None
+            if problem := policy_problem(url, kind, _supports(source)):
+                errors.append(error_at(raw, file, (*loc, "url"), problem, entry))
+        if isinstance(copy := source.get("archived_url"), str) and copy.startswith("https://"):
+            if problem := archive_problem(copy):
+                errors.append(error_at(raw, file, (*loc, "archived_url"), problem, entry))
+    return errors
 
 
 def verified_before_reading(raw: LineDict, file: str, slug: str) -> list[DataError]:
@@ -124,4 +163,4 @@ def template_leftovers(raw: LineDict, file: str, slug: str, template: TemplateVa
 def program_rules(raw: LineDict, file: str, slug: str, template: TemplateValues) -> list[DataError]:
     """Every rule of this module for one program file."""
     return [*facts_without_sources(raw, file, slug), *verified_before_reading(raw, file, slug),
-            *template_leftovers(raw, file, slug, template)]
+            *cited_hosts(raw, file, slug), *template_leftovers(raw, file, slug, template)]

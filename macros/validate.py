@@ -17,11 +17,12 @@ from pydantic import BaseModel, ValidationError
 
 from . import crosscheck, models
 from .dataset import Dataset
+from .coverage import freshness_summary, gaps
 from .derived import STALE_AFTER_MONTHS, stale_before
 from .diagnostics import error_at, validation_errors
 from .errors import DataError, DataErrors
 from .loader import FileProblem, LineDict, load_file
-from .rules import TemplateValues, program_rules
+from .rules import TemplateValues, cited_hosts, program_rules
 
 DATA_DIR = "data"
 PROGRAMS_DIR = "programs"
@@ -57,6 +58,7 @@ class _ProgramContext:
     ids: dict  # validation context: the known degree type ids and country codes
     template: TemplateValues
     stale_before: date
+    today: date | None
     keep_models: bool = True  # False when only the verdict is needed (``make check``)
 
 
@@ -67,6 +69,7 @@ class _ProgramResult:
     identity: crosscheck.ProgramIdentity | None  # None when invalid
     errors: list[DataError]
     warning: DataError | None
+    old_facts: tuple[str, ...] = ()  # what is old about the program (coverage.gaps), for the freshness summary
 
 
 def _file_name_problem(entry: os.DirEntry, display: str) -> DataError | None:
@@ -104,7 +107,8 @@ def _load_program(path: Path, context: _ProgramContext) -> _ProgramResult:
                    "re-check the facts against the sources and update the date")
         warning = error_at(raw, display, ("last_verified",), message, slug)
     identity = crosscheck.ProgramIdentity.of(program, raw)
-    return _ProgramResult(slug, program if context.keep_models else None, identity, errors, warning)
+    old = gaps(program, context.today).old
+    return _ProgramResult(slug, program if context.keep_models else None, identity, errors, warning, old)
 
 
 def _load_program_chunk(paths: list[Path], context: _ProgramContext) -> list[_ProgramResult]:
@@ -159,6 +163,8 @@ def _load(root: Path, today: date | None, keep_models: bool) -> tuple[dict[str, 
             data[name] = raws[name] = None
             continue
         data[name], raws[name] = _validate(data_dir / f"{name}.yml", display, model, None, {}, errors)
+        if raws[name] is not None:
+            errors.extend(cited_hosts(raws[name], display))
         if data[name] is not None:
             errors.extend(crosscheck.unique_ids(name, data[name], raws[name]))
 
@@ -168,7 +174,7 @@ def _load(root: Path, today: date | None, keep_models: bool) -> tuple[dict[str, 
         errors.extend(crosscheck.degree_type_pages(data["degree_types"], raws["degree_types"], root / "docs"))
     if data.get("countries"):
         ids["country_codes"] = frozenset(c.code for c in data["countries"].countries)
-    context = _ProgramContext(ids, _template(data_dir), stale_before(today), keep_models)
+    context = _ProgramContext(ids, _template(data_dir), stale_before(today), today, keep_models)
     paths = _program_paths(data_dir / PROGRAMS_DIR, errors)
     results = _load_programs(paths, context)
     for result in results:
@@ -203,13 +209,14 @@ class CheckReport:
     degree_types: int
     glossary_terms: int
     warnings: tuple[DataError, ...]
+    freshness: tuple[str, ...] = ()  # how many programs show old prices, passed deadlines, old checks
 
 
 def check_data(root: Path, today: date | None = None) -> CheckReport:
     """Validate everything like :func:`load_dataset`, keeping only counts and warnings (faster)."""
     data, results, shared_pages = _load(root, today, keep_models=False)
     return CheckReport(len(results), len(data["degree_types"].degree_types), len(data["glossary"].terms),
-                       _warnings(results, shared_pages))
+                       _warnings(results, shared_pages), tuple(freshness_summary([r.old_facts for r in results])))
 
 
 _cache: dict[Path, tuple[tuple, Dataset]] = {}

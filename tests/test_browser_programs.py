@@ -21,7 +21,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 ROOT = Path(__file__).resolve().parent.parent
-for folder in (ROOT, ROOT / "tests"):
+for folder in (ROOT,):
     if str(folder) not in sys.path:
         sys.path.insert(0, str(folder))
 
@@ -331,7 +331,7 @@ def test_old_bookmarked_url_still_filters_and_sorts(page: Page, data, outside_re
 
 def test_long_directory_shows_rows_in_pages(page: Page, built_site, data, outside_requests, console_errors):
     """With more rows than a page (100), the first page of matches is shown, then more on request."""
-    from bench_directory import bench_page
+    from bench.bench_directory import bench_page
 
     many = 1000
     with tempfile.TemporaryDirectory() as tmp:

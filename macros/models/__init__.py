@@ -9,6 +9,7 @@ contributors read. ``fields`` holds the reusable field types, ``program`` the pr
 from .fields import *  # noqa: F403
 from .fields import SLUG, Model, utc_today  # noqa: F401
 from .guide import *  # noqa: F403
+from .admissions import *  # noqa: F403
 from .program import *  # noqa: F403
 from .guide import (CareersFile, CostsFile, CountriesFile, CurriculumFile, DegreeTypesFile, ElectivesFile,
                     FiguresFile, FinalProjectsFile, GlossaryFile, StudyFormatsFile)

@@ -160,7 +160,7 @@ Delivery = Literal["on-campus", "online", "hybrid", "low-residency"]
 Pace = Literal["full-time", "part-time"]
 FinalProject = Literal["thesis", "capstone", "practicum", "coursework-only"]
 TuitionBasis = Literal["total", "per-credit", "per-year", "per-term"]
-StudentGroup = Literal["in-state", "out-of-state", "home", "international", "all"]
+StudentGroup = Literal["in-state", "out-of-state", "home", "international", "eu", "non-eu", "all"]
 FigureUnit = Literal["usd", "usd-per-credit", "percent", "count", "years", "months", "credits"]
 
 
@@ -173,6 +173,13 @@ class Model(BaseModel):
 # --- Sources --------------------------------------------------------------------------------
 
 
+def _no_mirror(value: object) -> object:
+    if value == "mirror":
+        raise ValueError("'mirror' is no longer a kind: cite the official page's own address in url with kind: "
+                         "official, and put the address of the copy you read in archived_url")
+    return value
+
+
 class Source(Model):
     """Where a fact comes from, and when it was read."""
 
@@ -180,10 +187,13 @@ class Source(Model):
     title: Line = Field(description="Short title of the page, as the page gives it.")
     publisher: Line | None = Field(None, description="Organisation that publishes the page.")
     accessed: IsoDate = Field(description="Date the page was read, YYYY-MM-DD.")
-    kind: Literal["official", "mirror", "third-party"] = Field(
-        description="official: the school's or agency's own page; mirror: a copy of an official "
-        "document; third-party: anyone else (guides, news). Prefer official sources."
+    kind: Annotated[Literal["official", "third-party"], BeforeValidator(_no_mirror)] = Field(
+        description="official: the school's own page or an official body's (a government or national agency); "
+        "third-party: anyone else (news, guides). Program prices, deadlines and admissions need official sources."
     )
+    archived_url: HttpsUrl | None = Field(
+        None, description="Where only a copy of the official page could be read: the address of that copy on a web "
+        "archive (the url field keeps the official address).")
 
 
 Sources = Annotated[list[Source], Field(min_length=1, description="At least one source for the facts above.")]

@@ -2,17 +2,32 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import Field
 
-from .fields import (AcademicYear, CountryCode, CreditUnit, CurrencyCode, DegreeTypeId, Delivery, FinalProject, HttpsUrl, IsoDate,
-                     Line, Model, MonthRange, Money, Pace, PositiveNumber, Source, StudentGroup, Text,
+from .admissions import Admissions, Deadline, Fee, Funding, LanguageCode, StartTerm
+from .fields import (AcademicYear, CountryCode, CreditUnit, CurrencyCode, DegreeTypeId, Delivery, FinalProject, HttpsUrl,
+                     IsoDate, Line, Model, MonthRange, Money, Pace, PositiveNumber, Source, StudentGroup, Text,
                      TuitionBasis, UniqueList)
 
+#: The facts a source can support, by name. Most are program fields; gre, english_tests, prerequisites
+#: and application_fee are the parts of ``admissions``.
 ProgramFact = Literal[
-    "university", "title", "city", "delivery", "pace", "credits", "duration", "final_projects", "tuition", "notes"
+    "university", "title", "city", "delivery", "pace", "credits", "duration", "final_projects", "languages",
+    "start_terms", "tuition", "fees", "gre", "english_tests", "prerequisites", "application_fee", "deadlines",
+    "funding", "cip_code", "notes",
 ]
+#: Where each fact that is not a top-level field lives in a program file.
+FACT_PATHS: dict[str, tuple[str, ...]] = {
+    "gre": ("admissions", "gre"), "english_tests": ("admissions", "english_tests"),
+    "prerequisites": ("admissions", "prerequisites"), "application_fee": ("admissions", "application_fee"),
+}
+
+
+def fact_path(fact: str) -> tuple[str, ...]:
+    """Where a fact lives in a program file: ``credits`` -> ("credits",), ``gre`` -> ("admissions", "gre")."""
+    return FACT_PATHS.get(fact, (fact,))
 
 
 class ProgramSource(Source):
@@ -51,7 +66,16 @@ class Program(Model):
     credits: Credits | None = Field(None, description="Credits required to graduate.")
     duration: MonthRange | None = Field(None, description="Typical time to finish.")
     final_projects: UniqueList[FinalProject] | None = Field(None, description="Culminating experiences on offer.")
-    tuition: Tuition | None = Field(None, description="Tuition as stated by the school.")
+    languages: UniqueList[LanguageCode] | None = Field(None, description="Languages of instruction.")
+    start_terms: UniqueList[StartTerm] | None = Field(None, description="When new students can start.")
+    tuition: list[Tuition] | None = Field(
+        None, min_length=1, description="Tuition as stated by the school: one entry per price (student group or year).")
+    fees: list[Fee] | None = Field(None, min_length=1, description="Mandatory fees stated apart from tuition.")
+    admissions: Admissions | None = Field(None, description="Tests, prerequisites and the application fee.")
+    deadlines: list[Deadline] | None = Field(None, min_length=1, description="Application deadlines, each for one entry term.")
+    funding: Funding | None = Field(None, description="Funding for master's students.")
+    cip_code: Annotated[str, Field(pattern=r"^\d{2}\.\d{4}$")] | None = Field(
+        None, description="US programs: the Classification of Instructional Programs code the school states, e.g. 11.0102.")
     official_url: HttpsUrl = Field(description="The program's official page.")
     sources: list[ProgramSource] = Field(min_length=1, description="Pages that state the facts above.")
     last_verified: IsoDate = Field(description="Date the facts were last checked against the sources.")
