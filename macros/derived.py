@@ -7,7 +7,7 @@ all ask this module, so a rule changes in one place.
 from __future__ import annotations
 
 import calendar
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from datetime import date
 
 from . import models
@@ -55,10 +55,12 @@ PRICE_GROUPS = (None, "all", "international", "non-eu", "out-of-state", "home", 
 
 
 def reference_price(program: models.Program) -> models.Tuition | None:
-    """The price the directory and compare use: the newest academic year, then the group in ``PRICE_GROUPS`` order."""
+    """The price the directory and compare use: the newest academic year, then the group in ``PRICE_GROUPS``
+    order, then a total the school states over one that needs arithmetic."""
     if not program.tuition:
         return None
-    return max(program.tuition, key=lambda t: (first_year(t.academic_year), -PRICE_GROUPS.index(t.student_group)))
+    return max(program.tuition, key=lambda t: (first_year(t.academic_year), -PRICE_GROUPS.index(t.student_group),
+                                               t.basis == "total"))
 
 
 def total_of(price: models.Tuition, program: models.Program) -> float | None:
@@ -105,6 +107,27 @@ def last_known_deadlines(program: models.Program, today: date | None = None) -> 
     latest = max(d.date for d in program.deadlines)
     term = next(d.term for d in program.deadlines if d.date == latest)
     return sorted((d for d in program.deadlines if d.term == term), key=lambda d: d.date)
+
+
+def credit_ranges(programs: Iterable[models.Program]) -> list[tuple[models.CreditRange, int]]:
+    """The credits programs require, one range per unit, most common unit first: (range, programs)."""
+    by_unit: dict[str, list[float]] = {}
+    for program in programs:
+        if program.credits:
+            by_unit.setdefault(program.credits.unit, []).append(program.credits.amount)
+    ranges = [(models.CreditRange(min=min(v), max=max(v) if max(v) != min(v) else None, unit=unit), len(v))
+              for unit, v in by_unit.items()]
+    return sorted(ranges, key=lambda item: -item[1])
+
+
+def length_range(programs: Iterable[models.Program]) -> tuple[models.MonthRange | None, int]:
+    """The shortest and longest typical length of programs that state one, and how many do."""
+    lengths = [p.duration for p in programs if p.duration]
+    if not lengths:
+        return None, 0
+    low = min(d.min_months for d in lengths)
+    high = max(d.max_months or d.min_months for d in lengths)
+    return models.MonthRange(min_months=low, max_months=high if high != low else None), len(lengths)
 
 
 def total_costs(row: models.TuitionYear) -> list[tuple[str, float, float, float]]:

@@ -81,7 +81,7 @@ def filter_options(dataset: Dataset) -> dict[str, list[list[str]]]:
 
 def money_patterns(programs: Mapping[str, models.Program]) -> dict[str, str]:
     """How each currency in the directory writes an amount, with ``#`` for the digits ("$#", "SEK #")."""
-    return {p.tuition.currency: fmt.money_pattern(p.tuition.currency) for p in programs.values() if p.tuition}
+    return {t.currency: fmt.money_pattern(t.currency) for p in programs.values() for t in p.tuition or []}
 
 
 def script_labels(dataset: Dataset) -> dict:

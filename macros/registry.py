@@ -53,9 +53,8 @@ def guide_macros(data: Dataset, page_url: Callable[[], str],
     repository = repository or Repository("https://github.com/ml-masters-guide/guide", "edit/main/docs/")
 
     def degree_types_table():
-        """The degree types, with the number of programs of each type."""
-        counts = {type_id: len(group) for type_id, group in data.programs_by_type.items()}
-        return block(tables.degree_types_table(data.degree_types.degree_types, counts))
+        """The degree types, with the credits, length and number of the listed programs of each type."""
+        return block(tables.degree_types_table(data.degree_types.degree_types, data.programs_by_type))
 
     def degree_type_programs(type_id):
         """The programs of one degree type, e.g. `degree_type_programs('ms-ml')`."""

@@ -8,7 +8,7 @@ from markupsafe import Markup
 
 from . import formatting as fmt
 from . import models
-from .derived import total_costs
+from .derived import credit_ranges, length_range, total_costs
 from .html import host, join, link, table, text
 from .paths import program_url, relative
 
@@ -35,24 +35,32 @@ def program_link(slug: str, program: models.Program, page_url: str = "") -> Mark
     return link(relative(program_url(slug), page_url), program_name(program), external=False)
 
 
-def degree_types_table(degree_types: Sequence[models.DegreeType], program_counts: Mapping[str, int]) -> Markup:
-    """Every degree type side by side, with typical size and how many listed programs it has."""
-    rows = [
-        [
-            d.title,
-            d.abbreviation,
-            fmt.label(d.orientation),
-            d.focus,
-            d.fits,
-            fmt.credits(d.credits) or "Not stated",
-            fmt.months(d.duration) or "Not stated",
-            str(program_counts.get(d.id, 0)),
-            sources_cell(d.sources),
-        ]
-        for d in degree_types
-    ]
-    headers = ["Degree type", "Abbreviation", "Orientation", "Focus", "Who it fits", "Typical credits",
-               "Typical length", "Programs listed", "Sources"]
+def _programs(count: int) -> str:
+    return f"{count} program{'s' if count != 1 else ''}"
+
+
+def typical_credits(programs: Sequence[models.Program]) -> str:
+    """'30–36 credit hours (8 programs); 120 ECTS credits (3 programs)', from the listed programs."""
+    return "; ".join(f"{fmt.credits(r)} ({_programs(n)})" for r, n in credit_ranges(programs))
+
+
+def typical_length(programs: Sequence[models.Program]) -> str:
+    """'12–24 months (9 programs)', from the listed programs."""
+    found, count = length_range(programs)
+    return f"{fmt.months(found)} ({_programs(count)})" if found else ""
+
+
+def degree_types_table(degree_types: Sequence[models.DegreeType],
+                       programs_by_type: Mapping[str, Mapping[str, models.Program]]) -> Markup:
+    """Every degree type side by side, with the credits, length and number of the listed programs of each type."""
+    rows = []
+    for d in degree_types:
+        programs = list(programs_by_type.get(d.id, {}).values())
+        rows.append([d.title, d.abbreviation, fmt.label(d.orientation), d.focus, d.fits,
+                     typical_credits(programs) or "Not stated", typical_length(programs) or "Not stated",
+                     str(len(programs)), sources_cell(d.sources)])
+    headers = ["Degree type", "Abbreviation", "Orientation", "Focus", "Who it fits",
+               "Credits of listed programs", "Length of listed programs", "Programs listed", "Sources"]
     return table("Types of machine learning master's degrees", headers, rows, table_id="degree-types")
 
 

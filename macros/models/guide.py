@@ -7,8 +7,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, model_validator
 
-from .fields import (AcademicYear, CreditRange, Delivery, FigureUnit, FinalProject, Line, Model, Money, MonthRange,
-                     PositiveInt, Slug, Source, Sourced, Text)
+from .fields import (AcademicYear, Delivery, FigureUnit, FinalProject, Line, Model, Money, PositiveInt, Slug, Source, Sourced, Text)
 
 # --- Degree types ---------------------------------------------------------------------------
 
@@ -24,8 +23,6 @@ class DegreeType(Sourced):
     )
     focus: Text = Field(description="What the degree concentrates on, in a sentence.")
     fits: Text = Field(description="Who the degree suits, in a sentence.")
-    credits: CreditRange | None = Field(None, description="Typical credits of sourced programs of this type.")
-    duration: MonthRange | None = Field(None, description="Typical full-time length of sourced programs.")
     guide_page: Annotated[str, Field(pattern=r"^[a-z0-9-]+(/[a-z0-9-]+)*\.md$")] = Field(
         description="The guide page (under docs/) that explains this degree type, e.g. degree-types/ms-vs-mps.md."
     )
