@@ -60,8 +60,9 @@ def _join(values) -> str:
 
 
 def _price(t: models.Tuition | models.Fee) -> str:
-    """One price in a compact, machine-readable form: '1139 USD per-credit 2024-25 all'."""
-    return " ".join(str(v) for v in (t.amount, t.currency, t.basis, t.academic_year, t.student_group) if v is not None)
+    """One price in a compact form: '1139 USD per-credit 2024-25 all', then any note in parentheses."""
+    values = " ".join(str(v) for v in (t.amount, t.currency, t.basis, t.academic_year, t.student_group) if v is not None)
+    return f"{values} ({t.note})" if t.note else values
 
 
 def _csv_row(slug: str, p: models.Program) -> dict[str, object]:
@@ -93,7 +94,7 @@ def _csv_row(slug: str, p: models.Program) -> dict[str, object]:
         "tuition_student_group": (price.student_group or "") if price else "",
         "tuition_all": _join(_price(t) for t in p.tuition or []),
         "estimated_total": "" if total is None else round(total),
-        "fees": _join(f"{_price(f)}{' ' + f.note if f.note else ''}" for f in p.fees or []),
+        "fees": _join(_price(f) for f in p.fees or []),
         "gre_policy": gre.policy if gre else "",
         "gre_cycle": (gre.cycle or "") if gre else "",
         "english_tests": _join(f"{t.test} {t.minimum}" for t in admissions.english_tests or []),

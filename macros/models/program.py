@@ -51,6 +51,8 @@ class Tuition(Model):
     basis: TuitionBasis = Field(description="What the amount pays for.")
     academic_year: AcademicYear = Field(description="The academic year the price applies to, e.g. '2025-26'.")
     student_group: StudentGroup | None = Field(None, description="Who pays this price, if it differs by group.")
+    note: Line | None = Field(None, description="Who or what the price is for when no group fits, in the page's "
+                                                "terms, e.g. 'students from outside the institute'.")
 
 
 class Program(Model):
