@@ -38,6 +38,13 @@ def _sources_for(program: models.Program, fields: tuple[str, ...] | str) -> Mark
     return Markup(f'<span class="kb-meta">Source: {links} (read {text(found[0].accessed.isoformat())})</span>')
 
 
+def _archived(source: models.ProgramSource) -> Markup:
+    """Where only an archived copy of the official page could be read, say so and link the copy."""
+    if not source.archived_url:
+        return Markup("")
+    return Markup(f" from an {link(source.archived_url, 'archived copy')}, as the official page could not be read")
+
+
 def json_ld(slug: str, program: models.Program, dataset: Dataset, site_url: str) -> dict:
     """schema.org EducationalOccupationalProgram data for one program."""
     data: dict = {
@@ -119,8 +126,8 @@ def program_page(slug: str, dataset: Dataset, *, edit_url: str, issue_url: str, 
     if program.notes:
         parts.append(f"<h2>Good to know</h2><p>{text(program.notes)}</p>{_sources_for(program, 'notes')}")
     source_items = "".join(
-        f"<li>{link(s.url, s.title)} <span class=\"kb-meta\">({text(s.kind)}, read {text(s.accessed.isoformat())}; "
-        f"supports: {text(', '.join(s.supports))})</span></li>"
+        f"<li>{link(s.url, s.title)} <span class=\"kb-meta\">({text(s.kind)}, read {text(s.accessed.isoformat())}"
+        f"{_archived(s)}; supports: {text(', '.join(s.supports))})</span></li>"
         for s in program.sources
     )
     parts.append(f"<h2>Sources</h2><ul>{source_items}</ul>"
