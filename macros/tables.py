@@ -214,7 +214,8 @@ def all_sources(groups: Mapping[str, Sequence[models.Source]]) -> Markup:
         items = "".join(
             f"<li>{link(s.url, s.title)}"
             f'{text(", " + s.publisher) if s.publisher else ""} <span class="kb-meta">'
-            f'({text(s.kind)}, read {text(s.accessed.isoformat())})</span></li>'
+            f'({text(s.kind)}, read {text(s.accessed.isoformat())}'
+            f'{Markup("; ") + link(s.archived_url, "archived copy") if s.archived_url else ""})</span></li>'
             for s in sorted(unique.values(), key=lambda s: s.title.lower())
         )
         sections.append(f"<h2>{text(heading)}</h2><ul>{items}</ul>")
