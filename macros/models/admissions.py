@@ -11,7 +11,7 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, Field
 
-from .fields import AcademicYear, CalendarDate, CurrencyCode, Line, Model, Money, StudentGroup, Text, TuitionBasis, UniqueList
+from .fields import CalendarDate, CurrencyCode, Line, Model, Money, Text, UniqueList
 
 GrePolicy = Literal["required", "optional", "not-required", "not-considered"]
 EnglishTest = Literal["toefl-ibt", "ielts-academic", "duolingo", "pte-academic", "cambridge", "other"]
@@ -97,17 +97,6 @@ class Funding(Model):
     note: Text | None = Field(None, description="What the page says, in your own words.")
 
 
-class Fee(Model):
-    """A mandatory fee stated apart from tuition."""
-
-    amount: Money = Field(description="The amount, in the school's currency.")
-    currency: CurrencyCode
-    basis: TuitionBasis = Field(description="What the amount is charged for.")
-    academic_year: AcademicYear = Field(description="The academic year the fee applies to, e.g. '2025-26'.")
-    student_group: StudentGroup | None = Field(None, description="Who pays it, if it differs by group.")
-    note: Line | None = Field(None, description="What the fee is, e.g. 'technology fee'.")
-
-
 __all__ = ["Admissions", "ApplicationFee", "Applicants", "Deadline", "DegreeInField", "EnglishMinimum", "EnglishTest",
-           "EntryTerm", "Fee", "Funding", "FundingOffer", "Gre", "GrePolicy", "LanguageCode", "Prerequisites",
+           "EntryTerm", "Funding", "FundingOffer", "Gre", "GrePolicy", "LanguageCode", "Prerequisites",
            "StartTerm", "Topic"]

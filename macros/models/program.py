@@ -6,7 +6,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field
 
-from .admissions import Admissions, Deadline, Fee, Funding, LanguageCode, StartTerm
+from .admissions import Admissions, Deadline, Funding, LanguageCode, StartTerm
 from .fields import (AcademicYear, CountryCode, CreditUnit, CurrencyCode, DegreeTypeId, Delivery, FinalProject, HttpsUrl,
                      IsoDate, Line, Model, MonthRange, Money, Pace, PositiveNumber, Source, StudentGroup, Text,
                      TuitionBasis, UniqueList)
@@ -53,6 +53,10 @@ class Tuition(Model):
     student_group: StudentGroup | None = Field(None, description="Who pays this price, if it differs by group.")
     note: Line | None = Field(None, description="Who or what the price is for when no group fits, in the page's "
                                                 "terms, e.g. 'students from outside the institute'.")
+
+
+class Fee(Tuition):
+    """A mandatory fee the school states apart from tuition (the note says what it is, e.g. 'technology fee')."""
 
 
 class Program(Model):
