@@ -60,6 +60,23 @@ def _choices(values: Mapping[str, str], order: list[str] | None = None) -> list[
     return [[key, values[key]] for key in keys]
 
 
+#: Delivery options that match any of several values: (value, label, values matched).
+DELIVERY_GROUPS = (
+    ("online-any", f"{fmt.label('online')}, including {fmt.label('low-residency').lower()}", ("online", "low-residency")),
+)
+
+
+def filter_groups(dataset: Dataset) -> dict[str, list[list]]:
+    """Options that match any of several values, as [value, label, [values matched]], when all are in use.
+
+    The script lists each group just before the option of its first value, so the delivery filter
+    says what "Online" includes instead of leaving low-residency programs out unannounced.
+    """
+    used = {d for p in dataset.programs.values() for d in p.delivery or []}
+    return {"delivery": [[value, label, list(members)] for value, label, members in DELIVERY_GROUPS
+                         if used.issuperset(members)]}
+
+
 def filter_options(dataset: Dataset) -> dict[str, list[list[str]]]:
     """The options of each directory filter, as [value, label] pairs in display order (only values in use)."""
     programs = dataset.programs.values()
@@ -85,8 +102,9 @@ def money_patterns(programs: Mapping[str, models.Program]) -> dict[str, str]:
 
 
 def script_labels(dataset: Dataset) -> dict:
-    """What the directory script shows besides the table: filter options, money patterns, renamed sort keys."""
-    return {"options": filter_options(dataset), "money": money_patterns(dataset.programs), "aliases": SORT_ALIASES}
+    """What the directory script shows besides the table: filter options and groups, money patterns, renamed sort keys."""
+    return {"options": filter_options(dataset), "groups": filter_groups(dataset), "money": money_patterns(dataset.programs),
+            "aliases": SORT_ALIASES}
 
 
 def currency_order(programs: Mapping[str, models.Program]) -> list[str]:
