@@ -27,7 +27,7 @@ for folder in (ROOT,):
 
 from macros import directory, facts  # noqa: E402
 from macros import formatting as fmt  # noqa: E402
-from macros.derived import estimated_total  # noqa: E402
+from macros.derived import estimated_total, reference_price  # noqa: E402
 from macros.validate import load_dataset  # noqa: E402
 
 pytestmark = pytest.mark.browser
@@ -146,9 +146,17 @@ def test_enhanced_directory_has_labelled_controls(page: Page, data, outside_requ
         labels = control.evaluate("c => Array.from(c.labels).map(l => l.textContent.trim())")
         assert labels and all(labels), f"control without a label: {control.evaluate('c => c.outerHTML')}"
         expect(form.locator(f"label[for='{control.get_attribute('id')}']")).to_be_visible()
-    for name in ("Degree type", "Delivery", "Country", "Final project", "Estimated total tuition up to", "Currency"):
+    for name in (SEARCH, *FILTERS, "Estimated total tuition up to", "Currency"):
         expect(page.get_by_label(name, exact=True)).to_be_visible()
+    # The search box comes first, then the filters in the order of FILTERS.
+    names = form.locator("label").all_inner_texts()
+    assert names[:len(FILTERS) + 1] == [SEARCH, *FILTERS]
     expect(page.get_by_role("button", name="Reset filters")).to_be_visible()
+    # The page's instructions for the filters are shown now that they are true.
+    helps = page.locator(".kb-directory-help")
+    assert helps.count() >= 1
+    for help_text in helps.all():
+        expect(help_text).to_be_visible()
     assert_clean(outside_requests, console_errors)
 
 
@@ -176,13 +184,21 @@ def test_headings_are_the_columns_of_the_build(page: Page, outside_requests, con
     assert_clean(outside_requests, console_errors)
 
 
-@pytest.mark.parametrize("key", ["typical-length", "tuition-as-stated"])
+def price_order(data) -> dict[str, tuple[int, int] | None]:
+    """Each program's place when sorted by estimated total: by currency (most used first), then amount."""
+    currencies = directory.currency_order(data.programs)
+    return {s: (None if (t := estimated_total(p)) is None
+                else (currencies.index(reference_price(p).currency), round(t)))
+            for s, p in data.programs.items()}
+
+
+@pytest.mark.parametrize("key", ["typical-length", "estimated-total"])
 def test_sort_by_number_column(page: Page, data, key, outside_requests, console_errors):
     open_directory(page)
     if key == "typical-length":
         values = {s: (p.duration.min_months if p.duration else None) for s, p in data.programs.items()}
     else:
-        values = {s: (None if (t := estimated_total(p)) is None else round(t)) for s, p in data.programs.items()}
+        values = price_order(data)
     th = header(page, key)
     th.get_by_role("button").click()
     expect(th).to_have_attribute("aria-sort", "ascending")
@@ -194,46 +210,197 @@ def test_sort_by_number_column(page: Page, data, key, outside_requests, console_
     assert_clean(outside_requests, console_errors)
 
 
+SEARCH = "Search by university, program or city"
+#: Each filter's label and whether a program has a value; the options are the values in the data.
 FILTERS = {
     "Degree type": lambda p, v: p.degree_type == v,
     "Delivery": lambda p, v: v in (p.delivery or []),
+    "Pace": lambda p, v: v in (p.pace or []),
     "Country": lambda p, v: p.country == v,
     "Final project": lambda p, v: v in (p.final_projects or []),
+    "GRE policy": lambda p, v: bool(p.admissions and p.admissions.gre and p.admissions.gre.policy == v),
+    "Start term": lambda p, v: v in (p.start_terms or []),
+    "Language of instruction": lambda p, v: v in (p.languages or []),
 }
 #: The URL parameter (and key of directory.filter_options) of each filter.
-FILTER_PARAMS = {"Degree type": "type", "Delivery": "delivery", "Country": "country", "Final project": "final"}
+FILTER_PARAMS = {"Degree type": "type", "Delivery": "delivery", "Pace": "pace", "Country": "country",
+                 "Final project": "final", "GRE policy": "gre", "Start term": "start",
+                 "Language of instruction": "language"}
+VALUES_IN_USE = {
+    "Degree type": lambda p: [p.degree_type],
+    "Delivery": lambda p: p.delivery or [],
+    "Pace": lambda p: p.pace or [],
+    "Country": lambda p: [p.country],
+    "Final project": lambda p: p.final_projects or [],
+    "GRE policy": lambda p: [p.admissions.gre.policy] if p.admissions and p.admissions.gre else [],
+    "Start term": lambda p: p.start_terms or [],
+    "Language of instruction": lambda p: p.languages or [],
+}
+
+
+def expected_options(data, param: str) -> list[list[str]]:
+    """The build's options of a filter, each group just before the option of its first value."""
+    options = [list(o) for o in directory.filter_options(data)[param]]
+    for value, label, members in directory.filter_groups(data).get(param, []):
+        at = next(i for i, o in enumerate(options) if o[0] in members)
+        options.insert(at, [value, label])
+    return options
+
+
+def group_members(data, param: str) -> dict[str, list[str]]:
+    return {value: members for value, _, members in directory.filter_groups(data).get(param, [])}
 
 
 @pytest.mark.parametrize("label", list(FILTERS))
 def test_each_filter_shows_the_matching_programs(page: Page, data, label, outside_requests, console_errors):
     open_directory(page)
+    param = FILTER_PARAMS[label]
     select = page.get_by_label(label, exact=True)
+    groups = group_members(data, param)
     values = [v for v in select.locator("option").evaluate_all("os => os.map(o => o.value)") if v]
-    keep = FILTERS[label]
-    present = {
-        "Degree type": {p.degree_type for p in data.programs.values()},
-        "Delivery": {d for p in data.programs.values() for d in p.delivery or []},
-        "Country": {p.country for p in data.programs.values()},
-        "Final project": {f for p in data.programs.values() for f in p.final_projects or []},
-    }[label]
-    assert set(values) == present, "the options are the values found in the data"
+    present = {v for p in data.programs.values() for v in VALUES_IN_USE[label](p)}
+    assert set(values) - set(groups) == present, "the options are the values found in the data"
+    assert present, f"the data has values for {label}"
     for value in values:
         select.select_option(value)
-        expected = [s for s, p in data.programs.items() if keep(p, value)]
+        wanted = groups.get(value, [value])
+        expected = [s for s, p in data.programs.items() if any(FILTERS[label](p, v) for v in wanted)]
         assert shown(page) == expected, f"{label} = {value}"
         assert status(page) == f"Showing {len(expected)} of {len(data.programs)} programs."
+        wait_for_query(page, {param: [value]})
     # Option labels and order are the build's.
     options = select.locator("option").evaluate_all("os => os.map(o => [o.value, o.textContent])")
-    assert options[1:] == directory.filter_options(data)[FILTER_PARAMS[label]]
+    assert options[1:] == expected_options(data, param)
     assert options[0][0] == ""
     select.select_option("")
     assert shown(page) == list(data.programs)
     assert_clean(outside_requests, console_errors)
 
 
-def test_tuition_ceiling(page: Page, data, outside_requests, console_errors):
+def test_online_option_says_it_includes_low_residency(page: Page, data, outside_requests, console_errors):
+    """"Online" is the exact value; the group next to it says it also takes low-residency programs."""
+    deliveries = {d for p in data.programs.values() for d in p.delivery or []}
+    groups = group_members(data, "delivery")
+    if not {"online", "low-residency"} <= deliveries:
+        assert groups == {}, "a group is offered only when both its values are in the data"
+        pytest.skip("the data has no online and low-residency programs both")
+    value, label = next([v, lab] for v, lab, m in directory.filter_groups(data)["delivery"]
+                        if set(m) == {"online", "low-residency"})
+    assert label == "Online, including low residency"
+    open_directory(page, f"?delivery={value}")
+    select = page.get_by_label("Delivery", exact=True)
+    expect(select).to_have_value(value)
+    expect(select.locator("option:checked")).to_have_text(label)
+    either = [s for s, p in data.programs.items() if {"online", "low-residency"} & set(p.delivery or [])]
+    online = [s for s, p in data.programs.items() if "online" in (p.delivery or [])]
+    assert shown(page) == either
+    assert len(either) > len(online), "low-residency programs are included"
+    # The exact options stay, next to the group.
+    labels = select.locator("option").all_inner_texts()
+    assert labels.index(label) + 1 == labels.index(fmt.label("online"))
+    assert fmt.label("low-residency") in labels
+    select.select_option("online")
+    assert shown(page) == online
+    assert_clean(outside_requests, console_errors)
+
+
+def search_text(p) -> str:
+    return " ".join(x for x in (p.university, p.title, p.city) if x).casefold()
+
+
+def test_search_box_matches_university_program_or_city(page: Page, data, outside_requests, console_errors):
     open_directory(page)
-    totals = {s: (round(t), p.tuition.currency)
+    box = page.get_by_label(SEARCH, exact=True)
+    with_city = next(p for p in data.programs.values() if p.city)
+    first = data.programs[next(iter(data.programs))]
+    queries = [
+        with_city.city.upper(),                                          # a city, in any case
+        first.university.split()[-1],                                     # a word of a university
+        f"{first.title.split()[0]} {first.university.split()[-1]}",      # words from two fields: all must match
+        "learning",
+        "  MACHINE   learning ",
+        "no-such-program-anywhere",
+    ]
+    for q in queries:
+        box.fill(q)
+        words = q.casefold().split()
+        expected = [s for s, p in data.programs.items() if all(w in search_text(p) for w in words)]
+        assert shown(page) == expected, q
+        assert status(page).startswith(f"Showing {len(expected)} of {len(data.programs)} programs."), q
+    assert shown(page) == [] and status(page).endswith("Try removing a filter.")
+    box.fill("learning")
+    wait_for_query(page, {"search": ["learning"]})
+    # The search is shared with the address and combines with the filters.
+    # (Its key is "search": Material opens its own site search for ?q=.)
+    open_directory(page, "?search=university&country=US")
+    expect(page.locator(".md-search__input")).not_to_be_focused()
+    expect(page.get_by_label(SEARCH, exact=True)).to_have_value("university")
+    expected = [s for s, p in data.programs.items() if p.country == "US" and "university" in search_text(p)]
+    assert expected and shown(page) == expected
+    page.get_by_role("button", name="Reset filters").click()
+    expect(page.get_by_label(SEARCH, exact=True)).to_have_value("")
+    assert shown(page) == list(data.programs)
+    wait_for_query(page, {})
+    assert_clean(outside_requests, console_errors)
+
+
+def caption_count(page: Page) -> str:
+    return page.locator(f"{TABLE} caption .kb-directory-count").inner_text()
+
+
+def test_caption_counts_the_programs_listed(page: Page, data, outside_requests, console_errors):
+    n = len(data.programs)
+    open_directory(page)
+    assert caption_count(page) == f"all {n}"
+    page.get_by_label("Country", exact=True).select_option("US")
+    us = sum(p.country == "US" for p in data.programs.values())
+    assert caption_count(page) == f"{us} of {n}"
+    expect(page.locator(f"{TABLE} caption")).to_have_text(
+        f"Master's programs in machine learning: {us} of {n} programs")
+    page.get_by_label(SEARCH, exact=True).fill("no-such-program-anywhere")
+    assert caption_count(page) == f"0 of {n}"
+    page.get_by_role("button", name="Reset filters").click()
+    assert caption_count(page) == f"all {n}"
+    assert_clean(outside_requests, console_errors)
+
+
+def test_new_controls_work_from_the_keyboard(page: Page, data, outside_requests, console_errors):
+    open_directory(page)
+    box = page.get_by_label(SEARCH, exact=True)
+    box.focus()
+    page.keyboard.type("learning")
+    expected = [s for s, p in data.programs.items() if "learning" in search_text(p)]
+    assert shown(page) == expected
+    page.keyboard.press("Enter")  # submitting the form neither reloads nor clears
+    assert shown(page) == expected and box.input_value() == "learning"
+    # Tab order: search, then each filter in turn.
+    for label in FILTERS:
+        page.keyboard.press("Tab")
+        focused = page.evaluate("Array.from(document.activeElement.labels || []).map(l => l.textContent).join()")
+        assert focused == label
+    # The last filter (and each other one) changes with the arrow keys.
+    for label in ("Pace", "GRE policy", "Start term", "Language of instruction"):
+        select = page.get_by_label(label, exact=True)
+        select.focus()
+        page.keyboard.press("ArrowDown")
+        value = select.input_value()
+        assert value == expected_options(data, FILTER_PARAMS[label])[0][0], label
+        matching = [s for s in expected if FILTERS[label](data.programs[s], value)]
+        assert shown(page) == matching, label
+        page.keyboard.press("ArrowUp")
+        expect(select).to_have_value("")
+        assert shown(page) == expected
+    # Reset from the keyboard puts the focus back on the search box.
+    page.get_by_role("button", name="Reset filters").focus()
+    page.keyboard.press("Enter")
+    assert shown(page) == list(data.programs)
+    assert page.evaluate("document.activeElement.name") == "search"
+    assert_clean(outside_requests, console_errors)
+
+
+def test_tuition_ceiling_lists_unknown_prices_after_the_matches(page: Page, data, outside_requests, console_errors):
+    open_directory(page)
+    totals = {s: (round(t), reference_price(p).currency)
               for s, p in data.programs.items() if (t := estimated_total(p)) is not None}
     currencies = sorted({c for _, c in totals.values()})
     select = page.get_by_label("Currency", exact=True)
@@ -242,18 +409,31 @@ def test_tuition_ceiling(page: Page, data, outside_requests, console_errors):
     for currency in currencies:
         amounts = sorted(a for a, c in totals.values() if c == currency)
         select.select_option(currency)
+        # Programs without a total in this currency are never hidden: they follow the matches.
+        unknown = [s for s in data.programs if s not in totals or totals[s][1] != currency]
         for limit in {amounts[0] - 1, amounts[0], amounts[len(amounts) // 2], amounts[-1]}:
             ceiling.fill(str(limit))
-            expected = [s for s, (a, c) in totals.items() if c == currency and a <= limit]
-            assert shown(page) == expected, f"{currency} up to {limit}"
-            not_comparable = sum(1 for s in data.programs if s not in totals or totals[s][1] != currency)
+            within = [s for s, (a, c) in totals.items() if c == currency and a <= limit]
+            assert shown(page) == within + unknown, f"{currency} up to {limit}"
             text = status(page)
-            assert text.startswith(f"Showing {len(expected)} of {len(data.programs)} programs"
-                                   f" with an estimated total tuition up to {fmt.money(limit, currency)}."), text
-            assert f"{not_comparable} programs are hidden because no comparable total in {currency}" in text, text
-    # Hidden rows are really out of sight.
+            expected = (f"Showing {len(within) + len(unknown)} of {len(data.programs)} programs: {len(within)} with an "
+                        f"estimated total tuition up to {fmt.money(limit, currency)}")
+            if unknown:
+                expected += f", then {len(unknown)} whose total tuition in {currency} is unknown"
+            assert text == expected + ".", text
+            assert caption_count(page) == f"{len(within) + len(unknown)} of {len(data.programs)}"
+            # Their price cells say what is known: a stated price or "Price unknown".
+            for slug in unknown[:5]:
+                cell = page.locator(f"{TABLE} tbody tr[data-slug='{slug}'] td").last
+                price = reference_price(data.programs[slug])
+                if price is None:
+                    expect(cell).to_have_text(directory.PRICE_UNKNOWN)
+                else:
+                    expect(cell).not_to_have_text("")
+    # Programs above the ceiling are really out of sight.
+    ceiling.fill(str(amounts[0] - 1))
     hidden = page.locator(f"{TABLE} tbody tr[hidden]")
-    assert hidden.count() > 0
+    assert hidden.count() == sum(c == currency for _, c in totals.values())
     expect(hidden.first).to_be_hidden()
     ceiling.fill("")
     assert shown(page) == list(data.programs)
@@ -297,9 +477,11 @@ def test_state_is_kept_in_the_url(page: Page, data, outside_requests, console_er
     # A tuition ceiling is shared too, with its currency; unknown values are ignored.
     page.goto("programs/?max=50000&currency=USD&type=no-such-type&h=search")
     expect(page.locator(".kb-count[role=status]")).to_have_count(1)
-    expected = [s for s, p in data.programs.items()
-                if (t := estimated_total(p)) is not None and p.tuition.currency == "USD" and round(t) <= 50000]
-    assert shown(page) == expected
+    within = [s for s, p in data.programs.items()
+              if (t := estimated_total(p)) is not None and reference_price(p).currency == "USD" and round(t) <= 50000]
+    unknown = [s for s, p in data.programs.items()
+               if estimated_total(p) is None or reference_price(p).currency != "USD"]
+    assert shown(page) == within + unknown
     expect(page.get_by_label("Estimated total tuition up to", exact=True)).to_have_value("50000")
     expect(page.get_by_label("Degree type", exact=True)).to_have_value("")
     page.get_by_label("Delivery", exact=True).select_option("online")
@@ -319,13 +501,21 @@ def test_old_bookmarked_url_still_filters_and_sorts(page: Page, data, outside_re
     expect(header(page, "typical-length")).to_have_attribute("aria-sort", "descending")
     assert status(page) == f"Showing {len(months)} of {len(data.programs)} programs."
 
-    # Every old sort name still names its column.
-    for old in ("university", "program", "degree-type", "delivery", "country", "typical-length", "tuition-as-stated"):
+    # Every old sort name still names its column; renamed ones name the column that replaced them.
+    assert directory.SORT_ALIASES, "the build lists renamed sort keys"
+    for old in ("university", "program", "degree-type", "delivery", "country", "typical-length", *directory.SORT_ALIASES):
         open_directory(page, f"?sort={old}&delivery=online&final=capstone")
-        expect(header(page, old)).to_have_attribute("aria-sort", "ascending")
+        expect(header(page, directory.SORT_ALIASES.get(old, old))).to_have_attribute("aria-sort", "ascending")
         expected = [s for s, p in data.programs.items()
                     if "online" in (p.delivery or []) and "capstone" in (p.final_projects or [])]
         assert sorted(shown(page)) == sorted(expected), old
+
+    # The renamed price column sorts as the new one does, and the address then uses the new key.
+    open_directory(page, "?sort=tuition-as-stated&dir=desc")
+    expect(header(page, "estimated-total")).to_have_attribute("aria-sort", "descending")
+    assert shown(page) == ordered(price_order(data), descending=True)
+    header(page, "estimated-total").get_by_role("button").click()
+    wait_for_query(page, {"sort": ["estimated-total"], "dir": ["asc"]})
     assert_clean(outside_requests, console_errors)
 
 
@@ -416,6 +606,13 @@ def test_directory_without_javascript(browser, base_url, data, outside_requests)
         expect(page.locator("form.kb-filters")).to_have_count(0)
         expect(page.locator(".kb-count")).to_have_count(0)
         expect(page.locator(f"{TABLE} thead button")).to_have_count(0)
+        # Nothing visible promises what only the script provides: filters, search, sorting.
+        visible = page.locator("article").inner_text()
+        promises = re.findall(r"[^.\n]*\b(?:filter|sort|search)\w*[^.\n]*", visible, re.IGNORECASE)
+        assert promises == [], f"text that needs JavaScript to be true: {promises}"
+        expect(page.locator(".kb-directory-help").first).to_be_hidden()
+        assert page.locator(".kb-directory-help").count() >= 1
+        expect(page.locator(f"{TABLE} caption .kb-directory-count")).to_have_text(f"all {len(data.programs)}")
         # Every program's title links to its page.
         titles = page.locator(f"{TABLE} tbody th a").all_inner_texts()
         assert titles == [p.title for p in data.programs.values()]
@@ -486,6 +683,28 @@ def test_compare_shows_the_facts_of_two_programs(page: Page, data, outside_reque
     links.first.click()
     page.wait_for_url(re.compile(f"/programs/{a}/$"))
     expect(page.locator("h1")).to_have_text(data.programs[a].title)
+    assert_clean(outside_requests, console_errors)
+
+
+def test_compare_shows_admissions_and_deadlines(page: Page, data, outside_requests, console_errors):
+    """The rows come from compare.json, so the newer facts (GRE, deadlines, start terms...) show too."""
+    def has(slug, key):
+        return bool(facts.BY_KEY[key].show(data.programs[slug], data))
+
+    with_both = [s for s in data.programs if has(s, "gre") and has(s, "deadlines")]
+    with_either = [s for s in data.programs if has(s, "gre") or has(s, "deadlines")]
+    chosen = (with_both + [s for s in with_either if s not in with_both])[:2]
+    assert len(chosen) == 2, "the data has two programs with a GRE policy or deadlines"
+    a, b = chosen
+    page.goto(f"programs/compare/?p={a}&p={b}")
+    expect(page.locator("#kb-compare-table")).to_be_visible()
+    table = compare_table(page)
+    fa, fb = expected_facts(data, a), expected_facts(data, b)
+    for key in ("gre", "deadlines", "start-terms", "languages", "english-tests", "prerequisites",
+                "application-fee", "fees", "funding", "estimated-total"):
+        label = facts.BY_KEY[key].label
+        assert table[label] == [fa[label], fb[label]], label
+    assert any(facts.NOT_STATED not in table[facts.BY_KEY[k].label] for k in ("gre", "deadlines"))
     assert_clean(outside_requests, console_errors)
 
 

@@ -1,13 +1,16 @@
 /* Program directory: filters, sorting and a shareable URL for table#program-directory.
  *
  * Plain ES2017, no libraries, nothing loaded from elsewhere. Without JavaScript the page is the
- * complete plain table; this script only adds a filter form, a result count and sort buttons.
+ * complete plain table; this script only adds a filter form, a result count and sort buttons, and
+ * reveals the page's instructions for them (elements with class kb-directory-help, hidden until then).
  * It runs on every page change of Material's instant navigation (document$) and does nothing on
  * pages without the table.
  *
  * The build (macros/directory.py) writes everything shown: the headings (th[data-key], whose key
  * also names the column in ?sort=), the rows' values (data-* attributes, data-sort on numbers),
- * and in the table's data-labels the filter options and how each currency writes an amount.
+ * and in the table's data-labels the filter options, option groups (one option matching several
+ * values, such as online or low residency), how each currency writes an amount, and the old names
+ * of renamed sort keys.
  */
 (function () {
   "use strict";
@@ -18,8 +21,21 @@
   var el = window.kb.el;
   /* Filter parameters of the address, then the sort ones. Old bookmarks keep working: the sort
    * keys are the columns' data-key values, which equal the slugs of the headings used before. */
-  var FILTER_KEYS = ["type", "delivery", "country", "final"];
-  var QUERY_KEYS = FILTER_KEYS.concat(["max", "currency", "sort", "dir"]);
+  var FILTER_KEYS = ["type", "delivery", "pace", "country", "final", "gre", "start", "language"];
+  /* The search box is "search", never "q": with ?q= Material opens its own site search. */
+  var QUERY_KEYS = FILTER_KEYS.concat(["search", "max", "currency", "sort", "dir"]);
+  /* Each filter: its key (in the address and data-labels), the row attribute it reads (values
+   * separated by spaces), the label of its control and the label of its "any" choice. */
+  var FILTERS = [
+    ["type", "data-degree-type", "Degree type", "All degree types"],
+    ["delivery", "data-delivery", "Delivery", "Any delivery"],
+    ["pace", "data-pace", "Pace", "Any pace"],
+    ["country", "data-country", "Country", "All countries"],
+    ["final", "data-final", "Final project", "Any final project"],
+    ["gre", "data-gre", "GRE policy", "Any GRE policy"],
+    ["start", "data-start", "Start term", "Any start term"],
+    ["language", "data-language", "Language of instruction", "Any language"]
+  ];
   /* At most this many matching rows are shown at once (more on request): laying out thousands of
    * table rows takes the browser far longer than the filtering itself. */
   var PAGE_SIZE = 100;
@@ -28,6 +44,11 @@
 
   function words(value) {
     return (value || "").split(/\s+/).filter(Boolean);
+  }
+
+  /* The words of a search, compared as the build wrote data-text: lower case. */
+  function searchWords(value) {
+    return words((value || "").toLowerCase());
   }
 
   /* A count or an amount's digits: grouped, no decimals ("1,234"). */
@@ -56,11 +77,16 @@
   function enhance(table) {
     if (table.hasAttribute("data-kb-enhanced")) return;
     table.setAttribute("data-kb-enhanced", "");
-    /* From the build: {options: {type, delivery, country, final: [[value, label], ...]},
-     * money: {currency: pattern with "#" for the digits}}. */
+    /* From the build: {options: {type, delivery, ...: [[value, label], ...]},
+     * groups: {delivery: [[value, label, [values matched]], ...]},
+     * money: {currency: pattern with "#" for the digits}, aliases: {old sort key: key}}. */
     var given = window.kb.labels(table);
     var options = given.options && typeof given.options === "object" ? given.options : {};
+    var groups = given.groups && typeof given.groups === "object" ? given.groups : {};
     var moneyPatterns = given.money && typeof given.money === "object" ? given.money : {};
+    var aliases = given.aliases && typeof given.aliases === "object" ? given.aliases : {};
+    var count = table.querySelector("caption .kb-directory-count");
+    var countAll = count ? count.textContent : "";
     var tbody = table.tBodies[0];
     var wrapper = table.closest(".kb-table") || table;
     var headers = Array.prototype.slice.call(table.tHead.rows[0].cells);
@@ -78,16 +104,15 @@
       var row = {
         tr: tr,
         index: index,
-        type: tr.getAttribute("data-degree-type") || "",
-        delivery: words(tr.getAttribute("data-delivery")),
-        country: tr.getAttribute("data-country") || "",
-        final: words(tr.getAttribute("data-final")),
+        values: {},   /* filter key: the row's values */
+        text: tr.getAttribute("data-text") || "",
         total: parseFloat(tr.getAttribute("data-total")),
         currency: tr.getAttribute("data-currency") || "",
         keys: null,
         dom: index,   /* increases with the row's position in the body */
         shown: !tr.hidden
       };
+      FILTERS.forEach(function (f) { row.values[f[0]] = words(tr.getAttribute(f[1])); });
       if (isNaN(row.total)) row.total = null;
       if (row.total !== null && typeof moneyPatterns[row.currency] === "string") {
         currencies[row.currency] = (currencies[row.currency] || 0) + 1;
@@ -110,16 +135,29 @@
     var limit = PAGE_SIZE;      /* how many matching rows are shown */
     var lastDom = total;        /* the highest "dom" position given to a row so far */
 
-    /* The form: each filter's options are the build's, in its order. */
-    var selects = {};
-    [["type", "All degree types"], ["delivery", "Any delivery"], ["country", "All countries"],
-      ["final", "Any final project"]].forEach(function (entry) {
-      var select = el("select", { name: entry[0] });
-      addOptions(select, [["", entry[1]]].concat(choices(options[entry[0]])));
-      selects[entry[0]] = select;
+    /* The form: each filter's options are the build's, in its order; a group (one option for
+     * several values) comes just before the option of its first value. `matches` maps each
+     * option's value to the row values it selects. */
+    var selects = {}, matches = {}, fields = [];
+    FILTERS.forEach(function (f) {
+      var key = f[0];
+      var entries = choices(options[key]);
+      if (!entries.length) return;
+      matches[key] = {};
+      entries.forEach(function (entry) { matches[key][entry[0]] = [entry[0]]; });
+      choices(groups[key]).forEach(function (group) {
+        var members = Array.isArray(group[2]) ? group[2].filter(function (m) { return typeof m === "string"; }) : [];
+        var at = entries.findIndex(function (entry) { return members.indexOf(entry[0]) !== -1; });
+        if (!members.length || at === -1 || matches[key][group[0]]) return;
+        entries.splice(at, 0, group);
+        matches[key][group[0]] = members;
+      });
+      var select = el("select", { name: key });
+      addOptions(select, [["", f[3]]].concat(entries));
+      selects[key] = select;
+      fields.push(field("kb-filter-" + key, f[2], select));
     });
-    var typeSelect = selects.type, deliverySelect = selects.delivery;
-    var countrySelect = selects.country, finalSelect = selects.final;
+    var searchInput = el("input", { name: "search", type: "search", autocomplete: "off", spellcheck: "false" });
     var maxInput = el("input", { name: "max", type: "number", min: "0", step: "1000", inputmode: "numeric" });
     var currencyList = Object.keys(currencies).sort(function (a, b) {
       return currencies[b] - currencies[a] || collator.compare(a, b);
@@ -128,15 +166,13 @@
     addOptions(currencySelect, currencyList.map(function (c) { return [c, c]; }));
     var reset = el("button", { type: "button", "class": "md-button kb-filters__reset", text: "Reset filters" });
 
-    var form = el("form", { "class": "kb-filters", "aria-label": "Filter programs" }, [
-      field("kb-filter-type", "Degree type", typeSelect),
-      field("kb-filter-delivery", "Delivery", deliverySelect),
-      field("kb-filter-country", "Country", countrySelect),
-      field("kb-filter-final", "Final project", finalSelect),
+    var search = field("kb-filter-search", "Search by university, program or city", searchInput);
+    search.className += " kb-filters__field--search";
+    var form = el("form", { "class": "kb-filters", "aria-label": "Filter programs" }, [search].concat(fields, [
       field("kb-filter-max", "Estimated total tuition up to", maxInput),
       field("kb-filter-currency", "Currency", currencySelect),
       el("div", { "class": "kb-filters__field kb-filters__actions" }, [reset])
-    ]);
+    ]));
     if (!currencyList.length) {
       maxInput.disabled = true;
       currencySelect.disabled = true;
@@ -148,6 +184,9 @@
     wrapper.parentNode.insertBefore(form, wrapper);
     wrapper.parentNode.insertBefore(status, wrapper);
     wrapper.parentNode.insertBefore(more, wrapper.nextSibling);
+    /* The page's instructions for the filters and sort buttons, true only now. */
+    Array.prototype.forEach.call((table.closest("article") || document).querySelectorAll(".kb-directory-help"),
+      function (help) { help.hidden = false; });
 
     /* Sort buttons. */
     var sortColumn = -1, sortDir = "asc";
@@ -190,41 +229,55 @@
 
     function state() {
       var max = parseFloat(maxInput.value);
-      return {
-        type: typeSelect.value,
-        delivery: deliverySelect.value,
-        country: countrySelect.value,
-        final: finalSelect.value,
+      var s = {
+        q: searchInput.value.trim(),
         max: !maxInput.disabled && maxInput.value !== "" && !isNaN(max) && max >= 0 ? max : null,
         currency: currencySelect.value
       };
+      FILTER_KEYS.forEach(function (key) { s[key] = selects[key] ? selects[key].value : ""; });
+      return s;
     }
 
+    /* Whether a row passes every filter but the budget. */
+    function passes(row, s, terms) {
+      for (var k = 0; k < FILTER_KEYS.length; k++) {
+        var key = FILTER_KEYS[k];
+        if (!s[key]) continue;
+        var wanted = matches[key][s[key]] || [s[key]];
+        if (!row.values[key].some(function (v) { return wanted.indexOf(v) !== -1; })) return false;
+      }
+      for (var t = 0; t < terms.length; t++) {
+        if (row.text.indexOf(terms[t]) === -1) return false;
+      }
+      return true;
+    }
+
+    /* Shows the rows that pass the filters, in sort order. With a budget, the programs within it
+     * come first, then those whose total in the budget's currency is unknown (never hidden: their
+     * price cell says what is known); programs above the budget are hidden. */
     function applyFilters() {
       var s = state();
-      var matched = 0, noTuition = 0, visible = [];
+      var terms = searchWords(s.q);
+      var within = [], unknown = [];
       for (var i = 0; i < total; i++) {
         var row = order[i];
-        var ok = (!s.type || row.type === s.type) &&
-          (!s.country || row.country === s.country) &&
-          (!s.delivery || row.delivery.indexOf(s.delivery) !== -1) &&
-          (!s.final || row.final.indexOf(s.final) !== -1);
-        if (ok && s.max !== null) {
-          if (row.total === null || row.currency !== s.currency) {
-            ok = false;
-            noTuition++;
-          } else if (row.total > s.max) {
-            ok = false;
-          }
-        }
-        if (ok) ok = ++matched <= limit;
-        if (ok) visible.push(row);
-        if (ok !== row.shown) {
-          row.shown = ok;
-          row.tr.hidden = !ok;
+        if (!passes(row, s, terms)) continue;
+        if (s.max === null) within.push(row);
+        else if (row.total === null || row.currency !== s.currency) unknown.push(row);
+        else if (row.total <= s.max) within.push(row);
+      }
+      var listed = within.concat(unknown);
+      var matched = listed.length;
+      var visible = listed.slice(0, limit);
+      var show = new Set(visible);
+      for (var r = 0; r < total; r++) {
+        var ok = show.has(rows[r]);
+        if (ok !== rows[r].shown) {
+          rows[r].shown = ok;
+          rows[r].tr.hidden = !ok;
         }
       }
-      /* The shown rows must stand in the body in sort order. If they do not, only they are moved,
+      /* The shown rows must stand in the body in this order. If they do not, only they are moved,
        * to the end: moving thousands of hidden rows would cost more than the filtering. */
       for (var j = 1; j < visible.length; j++) {
         if (visible[j].dom < visible[j - 1].dom) {
@@ -237,23 +290,28 @@
           break;
         }
       }
-      var shown = Math.min(matched, limit);
+      var shown = visible.length;
       var message;
       if (matched <= limit) message = "Showing " + formatNumber(shown) + " of " + formatNumber(total) + " programs";
       else if (matched === total) message = "Showing the first " + formatNumber(shown) + " of " + formatNumber(total) + " programs";
       else message = "Showing the first " + formatNumber(shown) + " of " + formatNumber(matched) + " matching programs";
-      if (s.max !== null) message += " with an estimated total tuition up to " + money(s.max, s.currency);
       if (matched > limit && matched < total) message += " (" + formatNumber(total) + " in all)";
-      message += ".";
-      if (s.max !== null && noTuition) {
-        message += " " + formatNumber(noTuition) + (noTuition === 1 ? " program is" : " programs are") +
-          " hidden because no comparable total in " + s.currency + " can be worked out from " +
-          (noTuition === 1 ? "its" : "their") + " stated price.";
+      if (s.max !== null) {
+        message += ": " + formatNumber(within.length) + " with an estimated total tuition up to " + money(s.max, s.currency);
+        if (unknown.length) {
+          message += ", then " + formatNumber(unknown.length) + " whose total tuition in " + s.currency + " is unknown";
+        }
       }
+      message += ".";
       if (!shown) message += " Try removing a filter.";
       if (status.textContent !== message) status.textContent = message;
       more.hidden = matched <= limit;
       if (!more.hidden) moreButton.textContent = "Show " + formatNumber(Math.min(PAGE_SIZE, matched - limit)) + " more";
+      if (count) {
+        var filtered = s.q !== "" || s.max !== null || FILTER_KEYS.some(function (key) { return s[key]; });
+        var caption = filtered ? formatNumber(matched) + " of " + formatNumber(total) : countAll;
+        if (count.textContent !== caption) count.textContent = caption;
+      }
     }
 
     /* The address is updated a moment after the change, never in the same task: Chromium's
@@ -277,6 +335,7 @@
       FILTER_KEYS.forEach(function (key) {
         if (s[key]) params.set(key, s[key]);
       });
+      if (s.q) params.set("search", s.q);
       if (s.max !== null) {
         params.set("max", String(s.max));
         params.set("currency", s.currency);
@@ -305,10 +364,13 @@
     function readUrl() {
       var params = new URLSearchParams(window.location.search);
       Object.keys(selects).forEach(function (key) { setSelect(selects[key], params.get(key)); });
+      searchInput.value = params.get("search") || "";
       setSelect(currencySelect, params.get("currency"));
       var max = parseFloat(params.get("max"));
       if (!maxInput.disabled && !isNaN(max) && max >= 0) maxInput.value = String(max);
       var key = params.get("sort");
+      /* Renamed columns keep their old addresses. */
+      if (key && Object.prototype.hasOwnProperty.call(aliases, key) && typeof aliases[key] === "string") key = aliases[key];
       var column = key ? columnKeys.indexOf(key) : -1;
       if (column >= 0 && headers[column].hasAttribute("data-sort-type")) {
         applySort(column, params.get("dir") === "desc" ? "desc" : "asc");
@@ -329,12 +391,14 @@
     });
     form.addEventListener("change", onChange);
     maxInput.addEventListener("input", onChange);
+    searchInput.addEventListener("input", onChange);
     reset.addEventListener("click", function () {
       Object.keys(selects).forEach(function (key) { selects[key].value = ""; });
+      searchInput.value = "";
       maxInput.value = "";
       if (currencyList.length) currencySelect.value = currencyList[0];
       onChange();
-      typeSelect.focus();
+      searchInput.focus();
     });
 
     readUrl();
