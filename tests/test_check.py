@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -10,8 +11,10 @@ from pathlib import Path
 
 import pytest
 
+from macros import coverage, help_wanted
 from macros.check import annotation
 from macros.errors import DataError
+from macros.validate import load_dataset
 
 ROOT = Path(__file__).resolve().parent.parent
 VALID = (Path(__file__).parent / "fixtures" / "programs" / "valid.yml").read_text(encoding="utf-8")
@@ -117,3 +120,64 @@ def test_base_option_with_an_unknown_ref_fails_with_advice(project: Path):
     result = run_check(str(project), "--base", "origin/main")
     assert result.returncode == 1
     assert "cannot compare with 'origin/main'" in result.stderr
+
+
+# --- Freshness lines and --coverage ---------------------------------------------------------
+
+
+def freshness_of(stderr: str) -> list[str]:
+    return [line.removeprefix("freshness: ") for line in stderr.splitlines() if line.startswith("freshness: ")]
+
+
+def test_the_check_prints_three_freshness_lines(project: Path):
+    result = run_check(str(project))
+    assert result.returncode == 0, result.stderr
+    programs = load_dataset(project).programs
+    expected = coverage.freshness_summary([coverage.gaps(p).old for p in programs.values()])
+    assert freshness_of(result.stderr) == expected
+    assert [re.sub(r"^\d+ ", "N ", line) for line in expected] == [
+        "N programs show only an old price (for an academic year more than 2 years ago)",
+        "N programs have only deadlines that have passed",
+        "N programs have not been checked against their sources for a long time",
+    ]
+    assert "Coverage (programs whose sources state each fact):" not in result.stdout  # only with --coverage
+
+
+def test_the_freshness_lines_count_an_old_price_a_passed_deadline_and_an_old_check(project: Path):
+    before = [int(line.split(" ", 1)[0]) for line in freshness_of(run_check(str(project)).stderr)]
+    stale = VALID.replace("last_verified: 2026-01-15", "last_verified: 2024-01-15").replace(
+        "accessed: 2026-01-15", "accessed: 2024-01-15").replace('academic_year: "2025-26"', 'academic_year: "2019-20"')
+    stale = stale.replace("official_url:", 'deadlines:\n  - {term: "Fall 2020", date: "2020-01-15"}\nofficial_url:')
+    stale = stale.replace("tuition]", "tuition, deadlines]")
+    (project / "data/programs/springfield-ms-ml.yml").write_text(stale, encoding="utf-8")
+    result = run_check(str(project))
+    assert result.returncode == 0, result.stderr
+    after = [int(line.split(" ", 1)[0]) for line in freshness_of(result.stderr)]
+    assert after == [n + 1 for n in before]
+
+
+def test_coverage_option_prints_the_coverage_table_and_the_gaps(project: Path):
+    result = run_check(str(project), "--coverage")
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    programs = load_dataset(project).programs
+    report = help_wanted.report_lines(programs)
+    assert lines[:len(report)] == report
+    assert lines[0] == "Coverage (programs whose sources state each fact):"
+    for tracked in coverage.TRACKED:
+        assert any(line.startswith(f"  {tracked.label:<40} ") for line in lines[1:len(coverage.TRACKED) + 1])
+    assert "Programs with missing or old facts:" in lines
+    assert lines[-1].startswith("Data OK:")
+    assert len(freshness_of(result.stderr)) == 3
+
+
+@pytest.mark.skipif(shutil.which("make") is None, reason="needs make")
+def test_make_check_prints_the_three_freshness_lines():
+    # -o: treat the installed dependencies as up to date, so the test never installs anything.
+    result = subprocess.run(["make", "--no-print-directory", "-o", ".venv/.site-deps", "check"], cwd=ROOT,
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    lines = freshness_of(result.stderr)
+    assert len(lines) == 3
+    assert [line.split(" ", 1)[1] for line in lines] == [line.split(" ", 1)[1] for line in coverage.freshness_summary([])]
+    assert result.stdout.startswith("Data OK:")

@@ -47,9 +47,9 @@ def test_a_program_copied_under_a_second_name_fails_naming_both_files(project):
     shutil.copy(PROGRAMS / "kth-msc-machine-learning.yml", project / "data" / "programs" / "kth-copy.yml")
     # Files are read in name order, so the copy (kth-copy) comes first and the original is the repeat.
     assert errors_of(project) == [
-        "data/programs/kth-msc-machine-learning.yml:3: kth-msc-machine-learning: title: this program is already in "
-        "the directory as data/programs/kth-copy.yml (the same university and title); keep one file: move any new "
-        "facts into that file and delete this one"
+        "data/programs/kth-msc-machine-learning.yml:3: kth-msc-machine-learning: title: data/programs/kth-copy.yml "
+        "describes the same program (the same university and title); a program is listed once, so keep one of the "
+        "two files and move any facts only this one has into it"
     ]
 
 

@@ -29,15 +29,30 @@ def valid_with(old: str, new: str) -> str:
 def test_a_price_tag_gets_told_to_write_the_plain_number(written):
     digits = "1200.50" if written.endswith(".50") else "1200"
     assert messages(valid_with("amount: 1200", f'amount: "{written}"')) == [
-        f"data/programs/x.yml:16: x: tuition.amount: write the number without a currency sign, spaces or commas, "
+        f"data/programs/x.yml:16: x: tuition[1].amount: write the number without a currency sign, spaces or commas, "
         f"for example {digits} (got {written!r}); the currency goes in its own field"
     ]
 
 
 def test_other_text_in_a_number_field_is_a_type_error():
-    # int | float fields report their first member: "whole number" (see the existing wrong_type fixture).
+    # int | float fields fail as both members; the message that fits them is "should be a number".
     assert messages(valid_with("amount: 1200", "amount: lots")) == [
-        "data/programs/x.yml:16: x: tuition.amount: should be a whole number (got 'lots')"
+        "data/programs/x.yml:16: x: tuition[1].amount: should be a number (got 'lots')"
+    ]
+
+
+def test_a_whole_number_field_still_asks_for_a_whole_number():
+    assert messages(valid_with("min_months: 12", "min_months: twelve")) == [
+        "data/programs/x.yml:12: x: duration.min_months: should be a whole number (got 'twelve')"
+    ]
+
+
+def test_a_second_price_is_numbered_in_the_field_path():
+    text = valid_with('academic_year: "2025-26"', 'academic_year: "2025-26"\n'
+                      '  - amount: 1,300\n    currency: USD\n    basis: per-credit\n    academic_year: "2026-27"')
+    assert messages(text) == [
+        "data/programs/x.yml:20: x: tuition[2].amount: write the number without a currency sign, spaces or commas, "
+        "for example 1300 (got '1,300'); the currency goes in its own field"
     ]
 
 
@@ -68,4 +83,4 @@ def test_error_at_points_at_the_deepest_known_line():
 
 def test_union_members_are_reported_once():
     errors = messages(valid_with("amount: 30", "amount: []"))
-    assert errors == ["data/programs/x.yml:9: x: credits.amount: should be a whole number"]
+    assert errors == ["data/programs/x.yml:9: x: credits.amount: should be a number"]

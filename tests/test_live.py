@@ -16,7 +16,7 @@ from macros.errors import DataError, DataErrors
 
 from .support import add_program, free_port, mkdocs_env, project_copy, stop, wait_for_port
 
-ERRORS = DataErrors([DataError("data/programs/x.yml", 9, "should be a whole number (got 'thirty')", "x", "credits.amount"),
+ERRORS = DataErrors([DataError("data/programs/x.yml", 9, "should be a number (got 'thirty')", "x", "credits.amount"),
                      DataError("data/glossary.yml", None, "the file is missing")])
 
 
@@ -33,7 +33,7 @@ def test_error_page_lists_every_error_as_preformatted_text():
     assert front == {"title": "Data errors", "render_macros": False, "search": {"exclude": True}}
     assert "    2 problems found in the data:\n" in page
     assert "      data/glossary.yml: the file is missing\n" in page
-    assert "      data/programs/x.yml:9: x: credits.amount: should be a whole number (got 'thirty')\n" in page
+    assert "      data/programs/x.yml:9: x: credits.amount: should be a number (got 'thirty')\n" in page
 
 
 def test_report_prints_to_the_terminal(capsys):
@@ -74,7 +74,7 @@ def test_mkdocs_serve_with_a_data_error_shows_the_error_in_the_browser(tmp_path:
         stop(server)
         log.close()
     output = (tmp_path / "serve.log").read_text(encoding="utf-8")
-    message = "data/programs/wrong-type.yml:9: wrong-type: credits.amount: should be a whole number (got &#39;thirty&#39;)"
+    message = "data/programs/wrong-type.yml:9: wrong-type: credits.amount: should be a number (got &#39;thirty&#39;)"
     for page in (html, costs):
         assert "The data has errors" in page
         assert message in page or message.replace("&#39;", "'") in page, page[:2000]

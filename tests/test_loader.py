@@ -98,4 +98,11 @@ def test_invalid_utf8_names_the_line(tmp_path):
 
 def test_explicit_tags_are_refused():
     assert problem("a: !!binary aGVsbG8=\n") == (
-        "data/example.yml:1: invalid YAML: the tag tag:yaml.org,2002:binary is not allowed; write plain values only")
+        "data/example.yml:1: the tag tag:yaml.org,2002:binary is not allowed; write plain values only")
+    assert problem("a: !custom x\n") == "data/example.yml:1: the tag !custom is not allowed; write plain values only"
+
+
+@pytest.mark.parametrize("text", ["? [a, b]\n: 1\n", "? {a: 1}\n: 2\n"])
+def test_a_key_must_be_a_plain_word(text):
+    # One of our own rules, like tags and duplicate keys: said plainly, without the "invalid YAML:" prefix.
+    assert problem(text) == "data/example.yml:1: a key must be a plain word, not a list or mapping"

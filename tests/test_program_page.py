@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
+import re
 from datetime import date
+from html import unescape
 
 import pytest
 
-from macros import program_page
+from macros import facts, models, program_page
 from macros.dataset import Dataset
 
 from .rendered import to_html
@@ -75,3 +78,113 @@ def test_json_ld_leaves_out_facts_no_source_states(dataset):
     assert ("offers" in data) == (program.tuition is not None)
     assert ("timeToComplete" in data) == (program.duration is not None)
     assert data["sameAs"] == f"https://example.org/programs/{slug}/"
+
+
+# --- Sections, old prices and passed deadlines, on hand-made programs -----------------------
+
+TODAY = date(2026, 12, 2)  # academic year 2026-27: prices for 2023-24 and earlier are old
+ALL_FACTS = ["university", "title", "city", "delivery", "pace", "credits", "duration", "final_projects", "languages",
+             "start_terms", "tuition", "fees", "gre", "english_tests", "prerequisites", "application_fee",
+             "deadlines", "funding"]
+
+
+def program(**changes) -> models.Program:
+    values = dict(university="Example University", title="MS in ML", degree_type="ms-ml", country="US",
+                  official_url="https://www.example.edu/ms",
+                  sources=[dict(url="https://www.example.edu/ms", title="MS", accessed=date(2026, 1, 1),
+                                kind="official", supports=ALL_FACTS)],
+                  last_verified=date(2026, 11, 1))
+    return models.Program.model_validate({**values, **changes})
+
+
+def price(amount: float, year: str, group: str | None = None) -> dict:
+    return {"amount": amount, "currency": "USD", "basis": "total", "academic_year": year, "student_group": group}
+
+
+def render(dataset: Dataset, p: models.Program, today: date = TODAY) -> str:
+    data = dataclasses.replace(dataset, programs={"p": p})
+    return program_page.program_page("p", data, edit_url="https://github.com/o/r/edit/main/data/programs/p.yml",
+                                     issue_url="https://github.com/o/r/issues/new", site_url="https://example.org/",
+                                     today=today).split("---\n", 2)[2]
+
+
+def sections(html: str) -> list[str]:
+    return re.findall(r"<h2>([^<]*)</h2>", html)
+
+
+def section(html: str, heading: str) -> str:
+    """The text of one section's HTML, entities decoded."""
+    return unescape(html.split(f"<h2>{heading}</h2>", 1)[1].split("<h2>", 1)[0])
+
+
+FULL = dict(
+    delivery=["on-campus"], pace=["full-time"], duration={"min_months": 12}, credits={"amount": 30, "unit": "units"},
+    languages=["en"], start_terms=["fall"], tuition=[price(60000, "2025-26")],
+    fees=[{"amount": 400, "currency": "USD", "basis": "per-term", "academic_year": "2025-26"}],
+    funding={"offers": "some"}, admissions={"gre": {"policy": "optional"}},
+    deadlines=[{"term": "Fall 2027", "date": "2027-01-15"}], final_projects=["thesis"],
+)
+
+
+def test_facts_come_in_sections_in_reading_order(dataset):
+    html = render(dataset, program(**FULL))
+    assert sections(html)[:5] == ["At a glance", "Cost", "Admissions", "Deadlines", "Curriculum and final project"]
+    assert sections(html)[5:] == ["Sources", "Improve this entry"]  # the only program: nothing related
+    glance = section(html, "At a glance")
+    labels = re.findall(r"<dt>([^<]*)</dt>", glance)
+    assert labels == ["Delivery", "Pace", "Typical length", "Credits to graduate", "Language of instruction",
+                      "Start terms"]
+    cost = section(html, "Cost")
+    assert re.findall(r"<dt>([^<]*)</dt>", cost) == ["Tuition as stated", "Estimated total tuition", "Mandatory fees",
+                                                     "Funding"]
+    assert facts.ESTIMATE_NOTE in cost  # the derived fact says how it was worked out
+    assert '<p class="kb-official">Official page: ' in html
+
+
+def test_a_section_with_nothing_stated_is_left_out(dataset):
+    html = render(dataset, program(credits={"amount": 30, "unit": "units"}))
+    assert sections(html)[0] == "At a glance"
+    for heading in ("Cost", "Admissions", "Deadlines", "Curriculum and final project"):
+        assert f"<h2>{heading}</h2>" not in html
+    bare = render(dataset, program())
+    assert not {"At a glance", "Cost", "Admissions", "Deadlines"} & set(sections(bare))
+    assert "Sources" in sections(bare)
+
+
+def test_an_only_old_price_gets_a_warning(dataset):
+    old = render(dataset, program(tuition=[price(30000, "2023-24"), price(31000, "2022-23", "international")]))
+    assert "The price shown is old" in old
+    assert "The newest price we could find from an official source is for 2023-24, 2022-23." in old
+    assert "(2023-24, old price)" in old
+
+
+def test_no_old_price_warning_when_a_current_price_is_stated(dataset):
+    mixed = render(dataset, program(tuition=[price(30000, "2022-23"), price(32000, "2024-25")]))
+    assert "The price shown is old" not in mixed
+    assert "(2022-23, old price)" in mixed  # the old price is still labelled
+    assert "The price shown is old" not in render(dataset, program())
+    # The same price is not old before August, while the current academic year is still 2025-26.
+    assert "The price shown is old" not in render(dataset, program(tuition=[price(30000, "2023-24")]),
+                                                  today=date(2026, 7, 31))
+
+
+def test_passed_deadlines_are_never_shown_as_upcoming(dataset):
+    p = program(deadlines=[{"term": "Fall 2026", "date": "2025-12-15", "round": "priority"},
+                           {"term": "Fall 2026", "date": "2026-03-01"},
+                           {"term": "Fall 2025", "date": "2025-01-15"}])
+    html = render(dataset, p)
+    block = section(html, "Deadlines")
+    assert "Last known: Fall 2026 entry, priority round, 15 Dec 2025" in block
+    assert "Last known: Fall 2026 entry, 1 Mar 2026" in block
+    assert "Fall 2025" not in block
+    assert not re.search(r"<dd>\d", block)  # no deadline line starts with its date, as an upcoming one does
+
+
+def test_deadlines_ahead_leave_the_passed_ones_out(dataset):
+    p = program(deadlines=[{"term": "Fall 2026", "date": "2026-03-01"}, {"term": "Fall 2027", "date": "2027-03-01"}])
+    block = section(render(dataset, p), "Deadlines")
+    assert "1 Mar 2027 (Fall 2027 entry)" in block
+    assert "2026" not in block.split("Source:")[0] and "Last known" not in block
+    # On the day of a deadline it is still ahead.
+    on_the_day = section(render(dataset, p, today=date(2027, 3, 1)), "Deadlines")
+    assert "1 Mar 2027 (Fall 2027 entry)" in on_the_day and "Last known" not in on_the_day

@@ -59,7 +59,7 @@ def test_the_program_schema_rejects_unknown_ids(generated, field, value):
 @pytest.mark.parametrize("amount", [0, -1200, "1200"])
 def test_the_program_schema_rejects_an_amount_that_is_not_positive(generated, amount):
     program = valid_program()
-    program["tuition"]["amount"] = amount
+    program["tuition"][0]["amount"] = amount
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate(program, program_schema(generated))
 

@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 import pytest
 
+from macros.loader import load_file
 from macros.sources import archive_problem, host_kind, policy_problem
+
+from .support import ROOT
 
 
 @pytest.mark.parametrize(("url", "kind"), [
@@ -49,3 +55,55 @@ def test_official_pages_pass():
 def test_archived_copies_must_be_on_a_web_archive():
     assert archive_problem("https://web.archive.org/web/2024/https://www.ucl.ac.uk/x") is None
     assert "is not a web archive" in archive_problem("https://docsbay.net/x")
+
+
+# --- The repository's data as a whole -------------------------------------------------------
+
+NEVER_CITED = {"proxy", "document-host", "scrape", "staging"}
+
+
+def _addresses(node: object, loc: str = "") -> list[tuple[str, str, str]]:
+    """Every (place, key, address) under a url, official_url or archived_url key of a parsed data file."""
+    found = []
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key in ("url", "official_url", "archived_url") and isinstance(value, str):
+                found.append((f"{loc}.{key}", key, value))
+            else:
+                found += _addresses(value, f"{loc}.{key}")
+    elif isinstance(node, list):
+        for index, value in enumerate(node):
+            found += _addresses(value, f"{loc}[{index}]")
+    return found
+
+
+def _data_files() -> list[Path]:
+    return sorted(p for p in (ROOT / "data").rglob("*.yml") if "schema" not in p.parts)
+
+
+def test_the_data_cites_no_proxy_document_host_scrape_or_staging_server():
+    files = _data_files()
+    assert len([f for f in files if f.parent.name == "programs"]) >= 48
+    offending, seen = [], 0
+    for path in files:
+        for place, _, url in _addresses(load_file(path, str(path.relative_to(ROOT)))):
+            seen += 1
+            if host_kind(url) in NEVER_CITED:
+                offending.append(f"{path.relative_to(ROOT)}{place}: {url} ({host_kind(url)})")
+    assert seen > 100  # the walk found the sources
+    assert offending == []
+
+
+def test_the_data_keeps_archived_copies_on_web_archives_only():
+    problems = [f"{path.relative_to(ROOT)}{place}: {problem}"
+                for path in _data_files() for place, key, url in _addresses(load_file(path, path.name))
+                if key == "archived_url" and (problem := archive_problem(url))]
+    assert problems == []
+
+
+def test_no_address_anywhere_in_the_data_text_is_on_a_host_never_cited():
+    # Also catches an address written in prose (notes, summaries), where no source key points at it.
+    pattern = re.compile(r"https://[^\s\"'<>)\]]+")
+    offending = [f"{path.relative_to(ROOT)}: {url}" for path in _data_files()
+                 for url in pattern.findall(path.read_text(encoding="utf-8")) if host_kind(url) in NEVER_CITED]
+    assert offending == []

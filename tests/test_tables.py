@@ -76,10 +76,32 @@ def test_inline_figure_text_stays_inert_inside_a_paragraph():
     assert "&lt;b&gt;IRS&lt;/b&gt;" in html or "&#60;b&#62;IRS" in html
 
 
+def listed_program(slug: str, **changes) -> models.Program:
+    values = dict(university="U", title=slug, degree_type="ms-ml", country="US", official_url="https://u.edu/ms",
+                  sources=[models.ProgramSource(**SOURCE.model_dump(), supports=["title"])],
+                  last_verified=date(2026, 1, 1))
+    return models.Program.model_validate({**values, **changes})
+
+
 def test_empty_and_single_entry_tables():
     assert 'class="kb-empty"' in str(tables.degree_types_table([], {}))
-    rows = cells_of(tables.degree_types_table([degree_type()], {"ms-ml": 3}))
+    programs = {slug: listed_program(slug) for slug in ("a", "b", "c")}
+    rows = cells_of(tables.degree_types_table([degree_type()], {"ms-ml": programs}))
     assert len(rows) == 1 and rows[0][7] == "3"
+    assert rows[0][5:7] == ["Not stated", "Not stated"]  # no listed program states credits or a length
+
+
+def test_degree_types_show_the_credits_and_length_of_their_listed_programs():
+    programs = {
+        "a": listed_program("a", credits={"amount": 30, "unit": "us-credit-hours"}, duration={"min_months": 12}),
+        "b": listed_program("b", credits={"amount": 36, "unit": "us-credit-hours"},
+                            duration={"min_months": 18, "max_months": 24}),
+        "c": listed_program("c", credits={"amount": 120, "unit": "ects"}),
+    }
+    [row] = cells_of(tables.degree_types_table([degree_type()], {"ms-ml": programs}))
+    assert row[5] == "30–36 credit hours (2 programs); 120 ECTS credits (1 program)"
+    assert row[6] == "12–24 months (2 programs)"
+    assert row[7] == "3"
 
 
 def test_degree_types_table_has_every_type_from_data(dataset):
