@@ -39,3 +39,28 @@ def test_no_wcag_violations(browser, site_url, scheme):
             problems[path or "/"] = [(v["id"], [n["target"] for n in v["nodes"][:3]]) for v in violations]
     context.close()
     assert problems == {}
+
+
+def axe_problems(page) -> list:
+    violations = AXE.run(page, options=WCAG_21_AA).response["violations"]
+    return [(v["id"], [n["target"] for n in v["nodes"][:3]]) for v in violations]
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("width", [1280, 360])
+def test_directory_in_use_and_a_program_page_have_no_wcag_violations(browser, site_url, scheme, width):
+    """The directory with its search, filters and budget in use (rows hidden, unknown prices listed,
+    status and caption updated, program names sticky when scrolled), and a program page with many facts."""
+    context = browser.new_context(color_scheme=scheme, viewport={"width": width, "height": 900})
+    page = context.new_page()
+    page.goto(site_url + "programs/?delivery=online-any&max=80000&currency=USD&sort=estimated-total")
+    page.wait_for_selector(".kb-count[role=status]")
+    page.get_by_label("Search by university, program or city", exact=True).fill("university")
+    page.locator("table#program-directory").evaluate("t => { t.closest('.kb-table').scrollLeft = 200; }")
+    problems = {"programs/ (in use)": axe_problems(page)}
+    slug = max(sorted(p.stem for p in (ROOT / "data" / "programs").glob("*.yml")),
+               key=lambda s: len((ROOT / "data" / "programs" / f"{s}.yml").read_text(encoding="utf-8")))
+    page.goto(site_url + f"programs/{slug}/")
+    problems[f"programs/{slug}/"] = axe_problems(page)
+    context.close()
+    assert {path: found for path, found in problems.items() if found} == {}

@@ -67,3 +67,33 @@ def test_keyboard_reaches_skip_link_then_sorts_the_directory(page: Page, site_ur
     expect(page.locator("table#program-directory thead th").first).to_have_attribute("aria-sort", "ascending")
     page.keyboard.press("Enter")
     expect(page.locator("table#program-directory thead th").first).to_have_attribute("aria-sort", "descending")
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_program_name_stays_in_view_when_the_directory_scrolls_sideways(browser, site_url, scheme):
+    """At 360px the table scrolls inside its wrapper; the program's name (row header) sticks to its left edge."""
+    context = browser.new_context(viewport={"width": 360, "height": 740}, color_scheme=scheme)
+    page = context.new_page()
+    page.goto(site_url + "programs/")
+    expect(page.locator(".kb-count[role=status]")).to_have_count(1)
+    wrap = page.locator("table#program-directory").locator("xpath=ancestor::div[contains(@class, 'kb-table')][1]")
+    assert wrap.evaluate("w => w.scrollWidth > w.clientWidth"), "the table is wider than the screen"
+    name = page.locator("table#program-directory tbody tr:not([hidden]) th[scope=row]").first
+    name.evaluate("th => th.scrollIntoView({block: 'center'})")
+    before = name.bounding_box()
+    university = page.locator("table#program-directory tbody tr:not([hidden]) td").first
+    wrap.evaluate("w => { w.scrollLeft = w.scrollWidth; }")
+    assert wrap.evaluate("w => w.scrollLeft") > 0
+    box, after = wrap.bounding_box(), name.bounding_box()
+    assert after["x"] >= box["x"] - 0.5 and after["x"] + after["width"] <= box["x"] + box["width"] + 0.5, (box, after)
+    assert after["x"] <= before["x"], "the name moved left with the table, up to the wrapper's edge"
+    assert university.bounding_box()["x"] + university.bounding_box()["width"] <= box["x"] + 1, \
+        "the column before it scrolled out of view"
+    # What is under the name does not show through: its background is opaque and it is drawn on top.
+    background = name.evaluate("th => getComputedStyle(th).backgroundColor")
+    assert background.startswith("rgb(") or background.endswith(", 1)"), background
+    centre = (after["x"] + after["width"] / 2, after["y"] + after["height"] / 2)
+    assert name.evaluate("(th, [x, y]) => th.contains(document.elementFromPoint(x, y))", list(centre))
+    # It is still the row's header, with its link.
+    expect(name.get_by_role("link")).to_be_visible()
+    context.close()
