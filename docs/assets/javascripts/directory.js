@@ -20,7 +20,8 @@
 
   var el = window.kb.el;
   /* Filter parameters of the address, then the sort ones. Old bookmarks keep working: the sort
-   * keys are the columns' data-key values, which equal the slugs of the headings used before. */
+   * keys are the columns' data-key values, which equal the slugs of the headings used before, and
+   * the keys of renamed columns are translated through data-labels' aliases. */
   var FILTER_KEYS = ["type", "delivery", "pace", "country", "final", "gre", "start", "language"];
   /* The search box is "search", never "q": with ?q= Material opens its own site search. */
   var QUERY_KEYS = FILTER_KEYS.concat(["search", "max", "currency", "sort", "dir"]);
