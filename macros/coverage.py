@@ -118,5 +118,12 @@ OLD_KINDS = {
 
 def freshness_summary(old_facts: list[tuple[str, ...]]) -> list[str]:
     """One line per kind of old fact with how many programs have it, from each program's ``gaps(...).old``."""
-    return [f"{sum(any(f.startswith(start) for f in found) for found in old_facts)} programs {words}"
-            for start, words in OLD_KINDS.items()]
+    counts = {start: sum(any(f.startswith(start) for f in found) for found in old_facts) for start in OLD_KINDS}
+    return [f"{n} program{'s' if n != 1 else ''} {words if n != 1 else _singular(words)}"
+            for (start, words), n in zip(OLD_KINDS.items(), counts.values())]
+
+
+def _singular(words: str) -> str:
+    """'show only ...' -> 'shows only ...', 'have ...' -> 'has ...' (the lines above start with their verb)."""
+    verb, rest = words.split(" ", 1)
+    return f"{'has' if verb == 'have' else verb + 's'} {rest.replace(' their ', ' its ')}"

@@ -188,7 +188,8 @@ def tuition_range_sentence(programs: Mapping[str, models.Program], currency: str
         return text(f"No program in the directory states a current, comparable price in {currency} yet.")
     low, high, count = found
     return text(
-        f"Across the {count} programs in our directory whose current price in {currency} gives a total (prices more "
+        f"Across the {count} program{'s' if count != 1 else ''} in our directory whose current price in {currency} "
+        f"gives a total (prices more "
         f"than {OLD_PRICE_AFTER_YEARS} years old are left out), tuition alone comes to between about "
         f"{fmt.money(round(low), currency)} and {fmt.money(round(high), currency)}"
     )

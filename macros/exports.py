@@ -97,7 +97,8 @@ def _csv_row(slug: str, p: models.Program) -> dict[str, object]:
         "fees": _join(_price(f) for f in p.fees or []),
         "gre_policy": gre.policy if gre else "",
         "gre_cycle": (gre.cycle or "") if gre else "",
-        "english_tests": _join(f"{t.test} {t.minimum}" for t in admissions.english_tests or []),
+        "english_tests": _join(f"{t.test} {t.minimum}{f' ({t.note})' if t.note else ''}"
+                               for t in admissions.english_tests or []),
         "prerequisite_topics": _join(prerequisites.topics if prerequisites else None),
         "degree_fields": (prerequisites.degree_fields or "") if prerequisites else "",
         "degree_in_field": (prerequisites.degree_in_field or "") if prerequisites else "",

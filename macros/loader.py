@@ -229,3 +229,11 @@ def line_of(data: object, loc: tuple) -> int | None:
         else:
             break
     return line
+
+
+def value_at(data: object, path: tuple) -> object:
+    """The value at a path of keys in parsed data, or None where the path does not exist."""
+    node = data
+    for key in path:
+        node = node.get(key) if isinstance(node, dict) else None
+    return node

@@ -20,8 +20,8 @@ from typing import get_args
 
 from .diagnostics import error_at
 from .errors import DataError
-from .loader import FileProblem, LineDict, load_file, parse_text
-from .models import ProgramFact, utc_today
+from .loader import FileProblem, LineDict, load_file, parse_text, value_at
+from .models import ProgramFact, fact_path, utc_today
 
 PROGRAMS = "data/programs"
 _SHOWN = 40  # longest value shown in a message, in characters
@@ -50,6 +50,10 @@ def _difference(before: object, after: object, loc: tuple) -> tuple[tuple, objec
         for key, value in after.items():
             if before.get(key) != value:
                 return _difference(before.get(key), value, (*loc, key))
+    if isinstance(before, list) and isinstance(after, list) and len(before) == len(after):
+        for index, value in enumerate(after):
+            if before[index] != value:
+                return _difference(before[index], value, (*loc, index))
     return loc, before, after
 
 
@@ -71,7 +75,7 @@ def review_program(old: LineDict, new: LineDict, file: str, slug: str) -> list[D
     """One error for each fact of ``new`` that differs from ``old`` without a newer reading of a source."""
     errors = []
     for fact in get_args(ProgramFact):
-        before, after = old.get(fact), new.get(fact)
+        before, after = value_at(old, fact_path(fact)), value_at(new, fact_path(fact))
         if after is None or before == after:
             continue
         supported, new_dates = _supporting_dates(new, fact)
@@ -81,7 +85,7 @@ def review_program(old: LineDict, new: LineDict, file: str, slug: str) -> list[D
         newest_before = max(old_dates, default=None)
         if new_dates and (newest_before is None or max(new_dates) > newest_before):
             continue
-        loc, was, now = _difference(before, after, (fact,))
+        loc, was, now = _difference(before, after, fact_path(fact))
         since = f" after {newest_before.isoformat()}" if newest_before else ""
         message = (f"{fact} changed ({_show(was)} -> {_show(now)}) but no source that supports {fact} was read "
                    f"again{since}; read the source, then set its `accessed` date to the day you read it")

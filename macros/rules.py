@@ -15,9 +15,9 @@ from urllib.parse import urlsplit
 
 from .diagnostics import error_at
 from .errors import DataError
-from .loader import LineDict
+from .loader import LineDict, value_at
 from .models import ProgramFact, fact_path
-from .sources import archive_problem, policy_problem
+from .sources import archive_problem, host_kind, policy_problem
 
 #: Domains reserved for examples (RFC 2606, plus .edu): never a real program's address.
 EXAMPLE_DOMAINS = ("example.com", "example.net", "example.org", "example.edu")
@@ -76,13 +76,6 @@ def _sources(raw: LineDict) -> list[tuple[int, dict]]:
     return [(i, s) for i, s in enumerate(sources) if isinstance(s, dict)] if isinstance(sources, list) else []
 
 
-def _value_at(raw: dict, path: tuple[str, ...]) -> object:
-    node: object = raw
-    for key in path:
-        node = node.get(key) if isinstance(node, dict) else None
-    return node
-
-
 def _supports(source: dict) -> list[str]:
     supports = source.get("supports")
     return [f for f in supports if isinstance(f, str)] if isinstance(supports, list) else []
@@ -94,7 +87,7 @@ def facts_without_sources(raw: LineDict, file: str, slug: str) -> list[DataError
     return [
         error_at(raw, file, fact_path(fact), f"no source supports this fact; add '{fact}' to the 'supports' list of "
                  "the source that states it, or remove the fact", slug)
-        for fact in get_args(ProgramFact) if _value_at(raw, fact_path(fact)) is not None and fact not in supported
+        for fact in get_args(ProgramFact) if value_at(raw, fact_path(fact)) is not None and fact not in supported
     ]
 
 
@@ -141,6 +134,16 @@ def verified_before_reading(raw: LineDict, file: str, slug: str) -> list[DataErr
     return [error_at(raw, file, ("last_verified",), message, slug)]
 
 
+def official_page(raw: LineDict, file: str, slug: str) -> list[DataError]:
+    """The program's official page is the school's own: never a proxy, a copy, a staging server or a listing site."""
+    url = raw.get("official_url")
+    if not isinstance(url, str) or not url.startswith("https://") or host_kind(url) is None:
+        return []
+    message = (f"{policy_problem(url, 'official') or 'is a course listing site, not the school'}; official_url is "
+               "the program's page on the school's own site")
+    return [error_at(raw, file, ("official_url",), message, slug)]
+
+
 def template_leftovers(raw: LineDict, file: str, slug: str, template: TemplateValues) -> list[DataError]:
     """Values copied from the template unchanged: its invented university, example addresses, example notes."""
     errors = []
@@ -163,4 +166,4 @@ def template_leftovers(raw: LineDict, file: str, slug: str, template: TemplateVa
 def program_rules(raw: LineDict, file: str, slug: str, template: TemplateValues) -> list[DataError]:
     """Every rule of this module for one program file."""
     return [*facts_without_sources(raw, file, slug), *verified_before_reading(raw, file, slug),
-            *cited_hosts(raw, file, slug), *template_leftovers(raw, file, slug, template)]
+            *cited_hosts(raw, file, slug), *official_page(raw, file, slug), *template_leftovers(raw, file, slug, template)]

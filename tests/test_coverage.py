@@ -126,7 +126,7 @@ def test_a_program_with_every_tracked_fact_current_has_no_gaps():
     ([("the newest price is for 2022-23",), (), ("the newest price is for 2021-22", "facts last checked on x")],
      ["2 programs show only an old price (for an academic year more than 2 years ago)",
       "0 programs have only deadlines that have passed",
-      "1 programs have not been checked against their sources for a long time"]),
+      "1 program has not been checked against its sources for a long time"]),
     ([], ["0 programs show only an old price (for an academic year more than 2 years ago)",
           "0 programs have only deadlines that have passed",
           "0 programs have not been checked against their sources for a long time"]),

@@ -236,7 +236,7 @@ def test_the_caption_names_the_number_of_programs(dataset):
 def test_the_tuition_range_sentence_leaves_out_old_prices(dataset):
     programs = {"old": program(tuition=[price(1000, year="2022-23")]), "new": program(tuition=[price(40000)])}
     sentence = str(directory.tuition_range_sentence(programs, "USD", TODAY))
-    assert sentence.startswith("Across the 1 programs in our directory whose current price in USD gives a total")
+    assert sentence.startswith("Across the 1 program in our directory whose current price in USD gives a total")
     assert "between about $40,000 and $40,000" in sentence
     assert str(directory.tuition_range_sentence({"old": programs["old"]}, "USD", TODAY)) == (
         "No program in the directory states a current, comparable price in USD yet.")

@@ -172,14 +172,7 @@ def test_every_csv_column_is_filled_from_a_full_program():
 
 
 # english_tests.note: exports._csv_row writes each English test as "test minimum" and drops the note (see the report).
-_DROPPED = {"admissions.english_tests.note"}
-
-
-@pytest.mark.parametrize("path", [
-    pytest.param(path, marks=pytest.mark.xfail(strict=True, reason="macros/exports.py drops the English test note"))
-    if path in _DROPPED else path
-    for path in leaf_fields(models.Program) if path not in NOT_IN_CSV
-])
+@pytest.mark.parametrize("path", [path for path in leaf_fields(models.Program) if path not in NOT_IN_CSV])
 def test_every_value_of_a_full_program_reaches_its_csv_column(path):
     program = full_program()
     [row] = csv_rows({"p": program})

@@ -249,7 +249,6 @@ def test_cited_hosts_finds_sources_at_any_depth():
     assert error.line == 4 and "docslib.org is a copy on a document-sharing site" in error.message
 
 
-@pytest.mark.xfail(strict=True, reason="macros/rules.py checks sources only: an official_url on a proxy passes")
 def test_an_official_url_on_a_proxy_is_refused(project):
     write_program(project, fixture_text("programs/valid.yml").replace(
         "official_url: https://www.springfield-tech.test/ms-ml",
