@@ -90,6 +90,7 @@ FACTS: tuple[Fact, ...] = (
     Fact("application-fee", "Application fee", _admission("application_fee", fmt.application_fee), ("application_fee",)),
     Fact("deadlines", "Application deadlines", _deadlines, ("deadlines",)),
     Fact("funding", "Funding", _one(lambda p, d: fmt.funding(p.funding)), ("funding",)),
+    Fact("cip-code", "CIP code (US)", _one(lambda p, d: p.cip_code or ""), ("cip_code",)),
     Fact("official-page", "Official page", _one(lambda p, d: host(p.official_url))),
     Fact("last-verified", "Last verified", _one(lambda p, d: p.last_verified.isoformat())),
 )
@@ -101,7 +102,7 @@ PAGE_SECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("Cost", ("tuition-as-stated", "estimated-total", "fees", "funding")),
     ("Admissions", ("gre", "english-tests", "prerequisites", "application-fee")),
     ("Deadlines", ("deadlines",)),
-    ("Curriculum and final project", ("final-project",)),
+    ("Curriculum and final project", ("final-project", "cip-code")),
 )
 
 #: Shown in place of a fact no source states.

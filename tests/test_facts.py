@@ -24,8 +24,7 @@ def test_sourced_facts_name_a_fact_sources_can_support():
 def test_every_fact_a_source_can_support_is_shown_somewhere():
     shown = {name for fact in facts.FACTS for name in fact.sourced_by}
     # title is the page's heading and the directory's link; notes are their own section ("Good to know");
-    # cip_code is for data users: it is published in programs.json and programs.csv only.
-    assert set(get_args(models.ProgramFact)) - shown == {"title", "notes", "cip_code"}
+    assert set(get_args(models.ProgramFact)) - shown == {"title", "notes"}
 
 
 def test_page_sections_name_known_facts_once_each():
