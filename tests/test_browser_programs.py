@@ -177,7 +177,7 @@ def test_sort_by_text_column(page: Page, data, outside_requests, console_errors)
 
 def test_headings_are_the_columns_of_the_build(page: Page, outside_requests, console_errors):
     open_directory(page)
-    heads = page.eval_on_selector_all(f"{TABLE} thead th", "ths => ths.map(th => [th.dataset.key, th.textContent])")
+    heads = page.eval_on_selector_all(f"{TABLE} thead th", "cells => cells.map(th => [th.dataset.key, th.textContent])")
     assert heads == [[c.key, directory.heading(c)] for c in directory.COLUMNS]
     for column in directory.COLUMNS:  # every column sorts, with its heading as the button's name
         expect(header(page, column.key).get_by_role("button", name=directory.heading(column), exact=True)).to_have_count(1)
