@@ -112,7 +112,9 @@ def changes_page(result: history.History, repository: Repository, names: Mapping
                     empty="") if rows else Markup("")
     front = json.dumps({"title": TITLE, "render_macros": False,
                         "description": "The latest edits to the guide's data, field by field, with links to the "
-                                       "commits that made them."})
+                                       "commits that made them.",
+                        # A log of old and new values answers no reader's question; search leaves it out.
+                        "search": {"exclude": True}})
     body = f"<h1>{TITLE}</h1>{intro}{_summary(result, repository)}{listing}"
     return f"---\n{front}\n---\n" + block(Markup(body))
 
