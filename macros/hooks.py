@@ -7,7 +7,8 @@
 - ``on_page_read_source``: while serving with a data error, show the error on every page.
 - ``on_page_markdown``: append the glossary as abbreviations (tooltips on every page) and point
   the "edit" button of program pages at their YAML file; date each page by its source's last commit.
-- ``on_page_content``: hide task-list checkboxes (decorative, unlabelled) from screen readers.
+- ``on_page_content``: keep each glossary tooltip once per page (:mod:`macros.tooltips`); hide task-list
+  checkboxes (decorative, unlabelled) from screen readers.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ PROJECT_DIR = Path(__file__).resolve().parent.parent
 if str(PROJECT_DIR) not in sys.path:
     sys.path.insert(0, str(PROJECT_DIR))
 
-from macros import directory, exports, live, paths, program_page, schema  # noqa: E402
+from macros import directory, exports, live, paths, program_page, schema, tooltips  # noqa: E402
 from macros import changes, history  # noqa: E402
 from macros.errors import DataErrors  # noqa: E402
 from macros.tables import program_name  # noqa: E402
@@ -130,11 +131,12 @@ def on_page_read_source(page, config) -> str | None:
 
 
 def on_page_content(html: str, page, config, files) -> str:
-    """Hide the decorative, disabled checkboxes of task lists from assistive technology.
+    """Mark each glossary term once per page; hide decorative task-list checkboxes from assistive technology.
 
-    pymdownx.tasklist renders them without a label; the list item's text already says it all.
+    pymdownx.tasklist renders its checkboxes without a label; the list item's text already says it all.
     """
-    return html.replace('<input type="checkbox" disabled/>', '<input type="checkbox" disabled aria-hidden="true"/>')
+    html = html.replace('<input type="checkbox" disabled/>', '<input type="checkbox" disabled aria-hidden="true"/>')
+    return tooltips.first_use_only(html)
 
 
 @event_priority(-100)  # after macros have rendered, so glossary text is never read as a template
