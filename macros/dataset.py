@@ -29,6 +29,7 @@ class Dataset:
     glossary: models.GlossaryFile
     programs: dict[str, models.Program]
     warnings: tuple[DataError, ...] = field(default=())  # e.g. programs not verified for a long time
+    cost_scenarios: models.CostScenariosFile | None = None  # the cost calculator's worked examples
 
     @cached_property
     def programs_by_type(self) -> dict[str, dict[str, models.Program]]:

@@ -13,6 +13,7 @@ from itertools import islice
 from markupsafe import Markup
 
 from . import facts, models
+from .calculator import calculator_link
 from .dataset import Dataset
 from .derived import STALE_AFTER_MONTHS, is_old_price, is_stale, reference_price
 from .html import block, host, link, text
@@ -143,7 +144,8 @@ def program_page(slug: str, dataset: Dataset, *, edit_url: str, issue_url: str, 
         f'{link(edit_url, "Edit this data on GitHub", external=False)} · '
         f'{link(issue_url, "Report outdated or wrong data", external=False)} · '
         f'{link(relative(DIRECTORY_PAGE, here), "Back to the directory", external=False)} · '
-        f'{link(relative(COMPARE_PAGE, here) + "?p=" + slug, "Compare with other programs", external=False)}</p>'
+        f'{link(relative(COMPARE_PAGE, here) + "?p=" + slug, "Compare with other programs", external=False)} · '
+        f'{link(calculator_link(slug, program, here), "Estimate your costs", external=False)}</p>'
     )
     description = (f"{program.university}: {program.title}. Sourced facts: delivery, length, cost, admissions, "
                    "deadlines and final project.")
