@@ -6,17 +6,20 @@ it finds; :mod:`macros.validate` calls them once every file has been read.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from markdown.extensions.toc import slugify
 from pydantic import BaseModel
 
 from . import models
 from .diagnostics import error_at
 from .errors import DataError
 from .loader import LineDict, line_of
+from .paths import PREPARATION_PAGE
 
 #: Data file -> (list field, id field) pairs whose ids must be unique within the file.
 UNIQUE_KEYS = {
@@ -29,6 +32,7 @@ UNIQUE_KEYS = {
     "study_formats": [("formats", "id")],
     "glossary": [("terms", "term")],
     "countries": [("countries", "code")],
+    "finder": [("questions", "id"), ("degree_types", "degree_type"), ("ratings", "id"), ("topics", "topic")],
 }
 
 
@@ -161,3 +165,45 @@ def duplicate_programs(identities: Mapping[str, ProgramIdentity],
         by_page.setdefault(identity.page_key(), slug)
         by_name.setdefault(identity.name_key(), slug)
     return errors, warnings
+
+
+_HEADING = re.compile(r"^#{1,6}\s+(.+?)\s*(?:\{\s*#([\w-]+)\s*\})?\s*#*\s*$", re.MULTILINE)
+
+
+def page_anchors(markdown_text: str) -> set[str]:
+    """The ids of a Markdown page's headings: an explicit ``{ #id }``, else the toc extension's slug."""
+    return {explicit or slugify(title, "-") for title, explicit in _HEADING.findall(markdown_text)}
+
+
+def finder_references(finder: models.FinderFile, raw: LineDict, type_ids: set[str] | None,
+                      docs_dir: Path) -> list[DataError]:
+    """The finder's rules name degree types that exist and answers its questions offer; the self-check's
+    routes name sections of the preparation page (checked where the guide's pages are)."""
+    errors = []
+    display = data_file("finder")
+    answers = {f"{q.id}/{o.id}" for q in finder.questions for o in q.options}
+    for i, entry in enumerate(finder.degree_types):
+        if type_ids is not None and entry.degree_type not in type_ids:
+            errors.append(error_at(raw, display, ("degree_types", i, "degree_type"),
+                                   f"unknown degree type '{entry.degree_type}'; expected one of: "
+                                   f"{', '.join(sorted(type_ids))}"))
+        seen: set[str] = set()
+        for j, fit in enumerate(entry.fits):
+            if fit.answer not in answers:
+                errors.append(error_at(raw, display, ("degree_types", i, "fits", j, "answer"),
+                                       f"unknown answer '{fit.answer}'; write question/option with ids from "
+                                       f"questions, one of: {', '.join(sorted(answers))}"))
+            elif fit.answer in seen:
+                errors.append(error_at(raw, display, ("degree_types", i, "fits", j, "answer"),
+                                       f"'{fit.answer}' is listed twice for this degree type; give it one reason"))
+            seen.add(fit.answer)
+    page = docs_dir / PREPARATION_PAGE
+    if page.is_file():
+        anchors = page_anchors(page.read_text(encoding="utf-8"))
+        for i, topic in enumerate(finder.topics):
+            for j, route in enumerate(topic.routes):
+                if route.section not in anchors:
+                    errors.append(error_at(raw, display, ("topics", i, "routes", j, "section"),
+                                           f"docs/{PREPARATION_PAGE} has no section '{route.section}'; expected "
+                                           f"one of: {', '.join(sorted(anchors))}"))
+    return errors

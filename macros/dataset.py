@@ -27,6 +27,7 @@ class Dataset:
     final_projects: models.FinalProjectsFile
     study_formats: models.StudyFormatsFile
     glossary: models.GlossaryFile
+    finder: models.FinderFile
     programs: dict[str, models.Program]
     warnings: tuple[DataError, ...] = field(default=())  # e.g. programs not verified for a long time
     cost_scenarios: models.CostScenariosFile | None = None  # the cost calculator's worked examples

@@ -22,6 +22,8 @@ PROGRAMS_JSON = "programs.json"
 PROGRAMS_CSV = "programs.csv"
 COMPARE_JSON = "compare.json"
 SCHEMAS = "schemas"
+#: The guide page (under docs/) whose sections the prerequisite self-check links to.
+PREPARATION_PAGE = "admissions/preparation.md"
 
 
 def program_url(slug: str) -> str:

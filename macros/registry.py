@@ -18,6 +18,7 @@ from mkdocs.exceptions import PluginError
 
 from . import charts, directory, exports, help_wanted, live, schema, tables
 from . import calculator
+from . import finder
 from .dataset import Dataset
 from .derived import STALE_AFTER_MONTHS
 from .errors import DataErrors
@@ -44,6 +45,7 @@ def source_groups(data: Dataset) -> dict[str, list]:
         "Final projects": [s for o in data.final_projects.options for s in o.sources],
         "Study formats": [s for f in data.study_formats.formats for s in f.sources],
         "Glossary": [s for t in data.glossary.terms for s in t.sources],
+        "Prerequisite self-check": [s for t in data.finder.topics for s in t.sources],
         "Programs": [s for p in data.programs.values() for s in p.sources],
     }
 
@@ -127,6 +129,18 @@ def guide_macros(data: Dataset, page_url: Callable[[], str],
     def programs_by_pace(pace):
         """The programs offered at one pace, e.g. `programs_by_pace('part-time')`."""
         return block(tables.programs_list({s: p for s, p in data.programs.items() if pace in (p.pace or [])}, page_url()))
+
+    def degree_finder():
+        """The degree finder: questions, and the degree types that fit the answers with links into the directory."""
+        return block(finder.finder_widget(data, page_url()))
+
+    def degree_finder_rules():
+        """The degree finder's rules as tables: the answers that fit each degree type, and the directory filters."""
+        return block(finder.finder_rules(data, page_url()))
+
+    def prerequisite_self_check():
+        """The prerequisite self-check: ratings per topic, then each gap's preparation routes and programs."""
+        return block(finder.self_check(data, page_url()))
 
     def compare_widget():
         """The side-by-side comparison tool."""

@@ -185,6 +185,9 @@ def _load(root: Path, today: date | None, keep_models: bool) -> tuple[dict[str, 
     errors.extend(crosscheck.program_references(data, raws, {path.stem for path in paths}))
     if data.get("glossary"):
         errors.extend(crosscheck.glossary_forms(data["glossary"], raws["glossary"]))
+    if data.get("finder"):
+        type_ids = {d.id for d in data["degree_types"].degree_types} if data.get("degree_types") else None
+        errors.extend(crosscheck.finder_references(data["finder"], raws["finder"], type_ids, root / "docs"))
     if errors:
         raise DataErrors(errors)
     return data, results, shared_pages

@@ -13,6 +13,7 @@ from .admissions import *  # noqa: F403
 from .program import *  # noqa: F403
 from .guide import (CareersFile, CostsFile, CountriesFile, CurriculumFile, DegreeTypesFile, ElectivesFile,
                     FiguresFile, FinalProjectsFile, GlossaryFile, StudyFormatsFile)
+from .guide import FinderFile
 from .guide import CostScenariosFile
 
 #: Data file name (data/<name>.yml, without .yml) -> the model that describes it.
@@ -27,5 +28,6 @@ DATA_FILES: dict[str, type[Model]] = {
     "final_projects": FinalProjectsFile,
     "study_formats": StudyFormatsFile,
     "glossary": GlossaryFile,
+    "finder": FinderFile,
     "cost_scenarios": CostScenariosFile,
 }
