@@ -16,7 +16,7 @@ from markupsafe import Markup
 
 from mkdocs.exceptions import PluginError
 
-from . import charts, directory, exports, help_wanted, live, schema, shortlist, tables
+from . import charts, directory, exports, help_wanted, live, schema, tables
 from . import calculator
 from . import finder
 from .dataset import Dataset
@@ -57,8 +57,7 @@ def guide_macros(data: Dataset, page_url: Callable[[], str],
 
     def degree_types_table():
         """The degree types, with the credits, length and number of the listed programs of each type."""
-        return block(tables.degree_types_table(data.degree_types.degree_types, data.programs_by_type,
-                                                  page_url()))
+        return block(tables.degree_types_table(data.degree_types.degree_types, data.programs_by_type))
 
     def degree_type_programs(type_id):
         """The programs of one degree type, e.g. `degree_type_programs('ms-ml')`."""
@@ -68,10 +67,6 @@ def guide_macros(data: Dataset, page_url: Callable[[], str],
     def careers_table():
         """Roles with pay, employment, and growth."""
         return block(tables.careers_table(data.careers))
-
-    def outcomes_reports_table():
-        """Programs whose school publishes its own employment or salary report, with a link to it."""
-        return block(tables.outcomes_reports_table(data.programs, page_url()))
 
     def tracks_list():
         """The career tracks."""
@@ -150,10 +145,6 @@ def guide_macros(data: Dataset, page_url: Callable[[], str],
     def compare_widget():
         """The side-by-side comparison tool."""
         return block(directory.compare_widget(page_url()))
-
-    def shortlist_widget():
-        """The shortlist of starred programs, with compare, CSV and calendar downloads."""
-        return block(shortlist.shortlist_widget(page_url()))
 
     def cost_calculator():
         """The live cost calculator: a national average or a program's price, your pace, fees, assistance and living costs."""
