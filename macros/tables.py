@@ -79,11 +79,12 @@ def careers_table(careers: models.CareersFile) -> Markup:
     for role in careers.roles:
         pay = f"{fmt.money(role.median_pay.amount)} ({role.median_pay.period})" if role.median_pay else "Not stated"
         growth = f"{fmt.number(role.growth.percent)}% ({role.growth.period})" if role.growth else "Not stated"
+        jobs = f"{fmt.number(role.employment.count)} ({role.employment.year})" if role.employment else "Not stated"
         education = fmt.label(role.entry_education) if role.entry_education else "Not stated"
-        rows.append([role.title, role.summary, tracks.get(role.track, role.track), education, pay, growth,
+        rows.append([role.title, role.summary, tracks.get(role.track, role.track), education, pay, jobs, growth,
                      sources_cell(role.sources)])
     headers = ["Role", "What the work involves", "Track", "Typical entry education", "Median pay per year",
-               "Projected job growth", "Sources"]
+               "Jobs in the U.S.", "Projected job growth", "Sources"]
     return table("Careers open to machine learning graduates", headers, rows, table_id="careers")
 
 
