@@ -2,7 +2,8 @@
 
 - ``on_startup``: note whether the site is being served (:mod:`macros.live`).
 - ``on_config``: put the macros plugin's Jinja environment in a sandbox.
-- ``on_files``: add a generated page per program, the JSON Schemas and the open-data exports,
+- ``on_files``: add a generated page per program (with a calendar file of its deadlines ahead, if any),
+  the shortlist's deadlines.json, the JSON Schemas and the open-data exports,
   and, from git (:mod:`macros.history`), the recent-changes page with its Atom feed.
 - ``on_page_read_source``: while serving with a data error, show the error on every page.
 - ``on_page_markdown``: append the glossary as abbreviations (tooltips on every page) and point
@@ -15,6 +16,7 @@ from __future__ import annotations
 
 import logging
 import sys
+from datetime import datetime, timezone
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -27,7 +29,7 @@ if str(PROJECT_DIR) not in sys.path:
     sys.path.insert(0, str(PROJECT_DIR))
 
 from macros import directory, exports, live, paths, program_page, schema, tooltips  # noqa: E402
-from macros import changes, history  # noqa: E402
+from macros import calendar, changes, history  # noqa: E402
 from macros.errors import DataErrors  # noqa: E402
 from macros.tables import program_name  # noqa: E402
 from macros.sandbox import HIDDEN_VARIABLES, GuideSandbox, sandboxed_copy  # noqa: E402
@@ -83,11 +85,17 @@ def on_files(files: Files, config) -> Files:
     site_url = config["site_url"]
     issue_url = repository.new_issue("data-correction.yml")
     _Build.program_sources = {}
+    stamp = datetime.now(timezone.utc).replace(microsecond=0)  # DTSTAMP of the calendar files
     for slug in data.programs:
         content = program_page.program_page(slug, data, edit_url=repository.edit(program_file(slug)),
                                             issue_url=issue_url, site_url=site_url)
         files.append(File.generated(config, paths.program_source(slug), content=content))
         _Build.program_sources[paths.program_source(slug)] = slug
+        # The page links this file exactly when a deadline is ahead (both ask derived.deadlines_ahead).
+        if ics := calendar.program_calendar(slug, data.programs[slug], site_url=site_url, stamp=stamp):
+            files.append(File.generated(config, paths.program_calendar(slug), content=ics.encode("utf-8")))
+    files.append(File.generated(config, paths.DEADLINES_JSON,
+                                content=calendar.deadlines_json(data.programs, site_url=site_url, stamp=stamp)))
     choices = schema.choices_of(data.degree_types, data.countries)
     for name, content in schema.schema_files(site_url, choices).items():
         files.append(File.generated(config, f"{paths.SCHEMAS}/{name}", content=content))

@@ -15,12 +15,14 @@ from mkdocs.utils import get_relative_url
 PROGRAMS = "programs"
 DIRECTORY_PAGE = "programs/"
 COMPARE_PAGE = "programs/compare/"
+SHORTLIST_PAGE = "programs/shortlist/"
 CHANGES_PAGE = "changes/"
 CHANGES_SOURCE = "changes.md"  # generated from the git history (macros/changes.py)
 CHANGES_FEED = "changes.xml"
 PROGRAMS_JSON = "programs.json"
 PROGRAMS_CSV = "programs.csv"
 COMPARE_JSON = "compare.json"
+DEADLINES_JSON = "deadlines.json"  # the shortlist's calendar parts (macros/calendar.py)
 SCHEMAS = "schemas"
 #: The guide page (under docs/) whose sections the prerequisite self-check links to.
 PREPARATION_PAGE = "admissions/preparation.md"
@@ -34,6 +36,11 @@ def program_url(slug: str) -> str:
 def program_source(slug: str) -> str:
     """The generated Markdown file of a program's page, relative to docs/."""
     return f"{PROGRAMS}/{slug}.md"
+
+
+def program_calendar(slug: str) -> str:
+    """The site URL of a program's calendar file of upcoming deadlines (next to its page)."""
+    return f"{PROGRAMS}/{slug}/deadlines.ics"
 
 
 def schema_url(name: str) -> str:

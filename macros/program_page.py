@@ -15,9 +15,9 @@ from markupsafe import Markup
 from . import facts, models
 from .calculator import calculator_link
 from .dataset import Dataset
-from .derived import STALE_AFTER_MONTHS, is_old_price, is_stale, reference_price
-from .html import block, host, link, text
-from .paths import COMPARE_PAGE, DIRECTORY_PAGE, doc_url, program_url, relative
+from .derived import STALE_AFTER_MONTHS, deadlines_ahead, is_old_price, is_stale, reference_price
+from .html import attr, block, host, link, text
+from .paths import COMPARE_PAGE, DIRECTORY_PAGE, SHORTLIST_PAGE, doc_url, program_calendar, program_url, relative
 from .tables import program_name
 
 
@@ -72,8 +72,12 @@ def json_ld(slug: str, program: models.Program, dataset: Dataset, site_url: str)
     return data
 
 
-def _facts_sections(program: models.Program, dataset: Dataset, today: date | None) -> str:
-    """The facts, grouped the way readers scan them; a group with nothing stated is left out."""
+def _facts_sections(program: models.Program, dataset: Dataset, today: date | None,
+                    after: dict[str, str] | None = None) -> str:
+    """The facts, grouped the way readers scan them; a group with nothing stated is left out.
+
+    ``after`` adds HTML at the end of a section, by heading (the calendar link under "Deadlines").
+    """
     parts = []
     for heading, keys in facts.PAGE_SECTIONS:
         rows = []
@@ -89,7 +93,7 @@ def _facts_sections(program: models.Program, dataset: Dataset, today: date | Non
                 cite = Markup(f'<span class="kb-meta">({text(facts.ESTIMATE_NOTE)})</span>')
             rows.append(f"<dt>{text(fact.label)}</dt><dd>{value}<br>{cite}</dd>")
         if rows:
-            parts.append(f'<h2>{text(heading)}</h2><dl class="kb-facts">{"".join(rows)}</dl>')
+            parts.append(f'<h2>{text(heading)}</h2><dl class="kb-facts">{"".join(rows)}</dl>{(after or {}).get(heading, "")}')
     return "".join(parts)
 
 
@@ -101,6 +105,25 @@ def _old_price_warning(program: models.Program, today: date | None) -> str:
     return ('<div class="admonition note"><p class="admonition-title">The price shown is old</p>'
             f"<p>The newest price we could find from an official source is for {text(years)}. Prices usually rise "
             "every year, so check the school's current fees before you plan around it.</p></div>")
+
+
+def _shortlist_button(slug: str, here: str) -> str:
+    """The "Save to shortlist" toggle, hidden until the shortlist script enhances it (it needs the browser's storage)."""
+    return (f'<p class="kb-shortlist-save" hidden><button type="button" class="md-button" data-kb-star="{attr(slug)}" '
+            f'aria-pressed="false">Save to shortlist</button> '
+            f'{link(relative(SHORTLIST_PAGE, here), "Your shortlist", external=False)} '
+            '<span class="kb-shortlist-status" role="status" aria-live="polite"></span></p>')
+
+
+def _calendar_link(slug: str, program: models.Program, here: str, today: date | None) -> str:
+    """A link to the calendar file of the deadlines ahead, written by the build (see macros/calendar.py)."""
+    ahead = deadlines_ahead(program, today)
+    if not ahead:
+        return ""
+    what = "the upcoming application deadline" if len(ahead) == 1 else f"the {len(ahead)} upcoming application deadlines"
+    return (f'<p class="kb-calendar"><a href="{attr(relative(program_calendar(slug), here))}" download '
+            f'type="text/calendar">Add {what} to your calendar</a> (an .ics file for Google Calendar, Outlook or '
+            "Apple Calendar)</p>")
 
 
 def program_page(slug: str, dataset: Dataset, *, edit_url: str, issue_url: str, site_url: str,
@@ -122,8 +145,9 @@ def program_page(slug: str, dataset: Dataset, *, edit_url: str, issue_url: str, 
         )
     official = link(program.official_url, facts.BY_KEY["official-page"].show(program, dataset))
     parts.append(f'<p class="kb-official">Official page: {official}</p>')
+    parts.append(_shortlist_button(slug, here))
     parts.append(_old_price_warning(program, today))
-    parts.append(_facts_sections(program, dataset, today))
+    parts.append(_facts_sections(program, dataset, today, after={"Deadlines": _calendar_link(slug, program, here, today)}))
     if program.notes:
         parts.append(f"<h2>Good to know</h2><p>{text(program.notes)}</p>{_sources_for(program, 'notes')}")
     source_items = "".join(

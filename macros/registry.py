@@ -16,7 +16,7 @@ from markupsafe import Markup
 
 from mkdocs.exceptions import PluginError
 
-from . import charts, directory, exports, help_wanted, live, schema, tables
+from . import charts, directory, exports, help_wanted, live, schema, shortlist, tables
 from . import calculator
 from . import finder
 from .dataset import Dataset
@@ -145,6 +145,10 @@ def guide_macros(data: Dataset, page_url: Callable[[], str],
     def compare_widget():
         """The side-by-side comparison tool."""
         return block(directory.compare_widget(page_url()))
+
+    def shortlist_widget():
+        """The shortlist of starred programs, with compare, CSV and calendar downloads."""
+        return block(shortlist.shortlist_widget(page_url()))
 
     def cost_calculator():
         """The live cost calculator: a national average or a program's price, your pace, fees, assistance and living costs."""

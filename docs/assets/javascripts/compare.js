@@ -103,7 +103,11 @@
     var chosenHeading = el("p", { id: "kb-compare-chosen-heading", "class": "kb-compare__label", text: "Your programs" });
     var chosenList = el("ul", { "class": "kb-compare__chosen", "aria-labelledby": "kb-compare-chosen-heading" });
     var tableWrap = el("div", { "class": "kb-table kb-compare__table", role: "region", "aria-label": "Comparison", tabindex: "0" });
-    var ui = el("div", { "class": "kb-compare" }, [form, status, chosenHeading, chosenList, tableWrap]);
+    /* shortlist.js, when loaded: a star in each program's heading and a live region for what it did. */
+    var stars = window.kb.shortlist;
+    var starStatus = stars ? stars.liveRegion() : null;
+    var ui = el("div", { "class": "kb-compare" }, [form, status, chosenHeading, chosenList, tableWrap].concat(
+      starStatus ? [el("p", { "class": "kb-shortlist-bar" }, [starStatus])] : []));
 
     function writeUrl() {
       var params = new URLSearchParams(window.location.search);
@@ -168,9 +172,11 @@
           var p = programs[slug];
           var title = text(p.title) || name(slug);
           var href = pageUrl(p);
-          headRow.appendChild(el("th", { scope: "col", "data-slug": slug }, [
+          var th = el("th", { scope: "col", "data-slug": slug }, [
             href ? el("a", { href: href, text: title }) : title
-          ]));
+          ]);
+          if (stars) th.appendChild(stars.button(slug, name(slug), starStatus));
+          headRow.appendChild(th);
         });
         var body = el("tbody");
         rows.forEach(function (row) {
