@@ -290,11 +290,12 @@ def years_text(years: float) -> str:
 
 
 def breakdown_table(result: Estimate, currency: str, caption: str) -> Markup:
-    """The cost per study year and in total, one column per part of the cost."""
-    rows = [[f"Year {row['year']}", *(money(row[key], currency) for key, _ in PARTS), money(row["total"], currency)]
+    """The cost per study year and in total, one column per part of the cost (tuition and the parts not zero)."""
+    parts = [(key, heading) for key, heading in PARTS if key == "tuition" or result.totals[key]]
+    rows = [[f"Year {row['year']}", *(money(row[key], currency) for key, _ in parts), money(row["total"], currency)]
             for row in result.by_study_year()]
-    rows.append(["Total", *(money(result.totals[key], currency) for key, _ in PARTS), money(result.total, currency)])
-    return table(caption, ["Study year", *(h for _, h in PARTS), "Total"], rows)
+    rows.append(["Total", *(money(result.totals[key], currency) for key, _ in parts), money(result.total, currency)])
+    return table(caption, ["Study year", *(h for _, h in parts), "Total"], rows)
 
 
 def describe_inputs(inputs: models.CostInputs) -> list[tuple[str, str]]:
