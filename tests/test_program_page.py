@@ -188,3 +188,21 @@ def test_deadlines_ahead_leave_the_passed_ones_out(dataset):
     # On the day of a deadline it is still ahead.
     on_the_day = section(render(dataset, p, today=date(2027, 3, 1)), "Deadlines")
     assert "1 Mar 2027 (Fall 2027 entry)" in on_the_day and "Last known" not in on_the_day
+
+
+def test_calendar_link_only_while_a_deadline_is_ahead(dataset):
+    """The page links its .ics (written by the hooks with macros.calendar) exactly when a deadline is ahead."""
+    p = program(deadlines=[{"term": "Fall 2027", "date": "2027-01-15"}, {"term": "Fall 2027", "date": "2027-03-01"}])
+    ahead = render(dataset, p)
+    assert '<a href="deadlines.ics" download type="text/calendar">Add the 2 upcoming application deadlines' in ahead
+    assert "deadlines.ics" in section(ahead, "Deadlines")
+    one_left = render(dataset, p, today=date(2027, 2, 1))
+    assert "Add the upcoming application deadline to your calendar" in one_left
+    assert "deadlines.ics" not in render(dataset, p, today=date(2027, 3, 2))
+
+
+def test_save_to_shortlist_button_waits_for_the_script(dataset):
+    html = render(dataset, program())
+    assert '<p class="kb-shortlist-save" hidden>' in html  # shown by shortlist.js, which needs the browser's storage
+    assert '<button type="button" class="md-button" data-kb-star="p" aria-pressed="false">Save to shortlist</button>' in html
+    assert '<a href="../shortlist/">Your shortlist</a>' in html
