@@ -159,11 +159,11 @@ def finder_widget(dataset: Dataset, page_url: str) -> Markup:
     return Markup(
         f'<div class="kb-finder" id="kb-finder" data-labels="{_labels(FINDER_MESSAGES)}" data-show="{finder.show}">'
         f'<form class="kb-finder__form" aria-label="Degree finder questions" hidden>{"".join(fieldsets)}'
-        '<p class="kb-finder__actions"><button type="submit" class="md-button md-button--primary">'
+        '<p class="kb-finder__actions"><button type="submit" class="md-button">'
         'Show the degree types that fit</button> <button type="reset" class="md-button">Clear answers</button></p>'
         "</form>"
         '<p class="kb-count" role="status" aria-live="polite"></p>'
-        '<h2 class="kb-finder__heading" id="kb-finder-results" hidden>Degree types that fit your answers</h2>'
+        '<h2 class="kb-finder__heading" id="kb-finder-results" tabindex="-1" hidden>Degree types that fit your answers</h2>'
         f'<ol class="kb-finder__results" aria-labelledby="kb-finder-results" hidden>{cards}</ol>'
         "</div>"
     )

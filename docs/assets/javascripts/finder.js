@@ -129,6 +129,8 @@
       event.preventDefault();
       shown = true;
       update();
+      /* The reader goes on to the results (the status has announced them). */
+      if (heading && !heading.hidden) heading.focus();
     });
     form.addEventListener("change", function () { if (shown) update(); });
     afterReset(form, clear);
