@@ -19,7 +19,7 @@ from . import formatting as fmt
 from . import models
 from .dataset import Dataset
 from .derived import OLD_PRICE_AFTER_YEARS, estimated_total, is_old_price, reference_price, tuition_range
-from .html import attr, link, text
+from .html import attr, data_label, link, text
 from .paths import COMPARE_JSON, DIRECTORY_PAGE, program_url, relative
 from .tables import program_name
 
@@ -124,6 +124,16 @@ def _price_cell(p: models.Program, dataset: Dataset, today: date | None) -> str:
     return fmt.price(price, old=is_old_price(price.academic_year, today)) if price else PRICE_UNKNOWN
 
 
+#: Each column's heading as the ``data-label`` of its cells: on phones every row is a card of labelled facts.
+_LABELS = {c.key: data_label(heading(c)) for c in COLUMNS}
+
+
+def _cell(key: str, content: Markup, sort: object = None) -> str:
+    """A body cell of the column ``key``, labelled with its heading unless empty, with a sort value for number columns."""
+    sort_attr = "" if sort is None else f' data-sort="{attr(sort)}"'
+    return f"<td{_LABELS[key] if str(content).strip() else ''}{sort_attr}>{content}</td>"
+
+
 def _row(slug: str, p: models.Program, dataset: Dataset, page_url: str, currencies: list[str],
          today: date | None) -> str:
     price = reference_price(p)
@@ -149,15 +159,15 @@ def _row(slug: str, p: models.Program, dataset: Dataset, page_url: str, currenci
     }
     shown = facts.shown(p, dataset, today)
     cells = [
-        f"<td>{text(p.university)}</td>",
+        _cell("university", text(p.university)),
         f'<th scope="row">{link(relative(program_url(slug), page_url), p.title, external=False)}</th>',
-        f"<td>{text(dataset.degree_type(p.degree_type).abbreviation)}</td>",
-        f"<td>{text(shown['delivery'])}</td>",
-        f"<td>{text(shown['pace'])}</td>",
-        f"<td>{text(shown['country'])}</td>",
-        f'<td data-sort="{p.duration.min_months if p.duration else ""}">{text(shown["typical-length"])}</td>',
-        f"<td>{text(shown['final-project'])}</td>",
-        f'<td data-sort="{price_sort}">{text(_price_cell(p, dataset, today))}</td>',
+        _cell("degree-type", text(dataset.degree_type(p.degree_type).abbreviation)),
+        _cell("delivery", text(shown["delivery"])),
+        _cell("pace", text(shown["pace"])),
+        _cell("country", text(shown["country"])),
+        _cell("typical-length", text(shown["typical-length"]), p.duration.min_months if p.duration else ""),
+        _cell("final-project", text(shown["final-project"])),
+        _cell("estimated-total", text(_price_cell(p, dataset, today)), price_sort),
     ]
     attributes = "".join(f' {name}="{attr(value)}"' for name, value in data.items())
     return f"<tr{attributes}>{''.join(cells)}</tr>"

@@ -59,6 +59,15 @@ def join(parts: Iterable[Markup | str], separator: str = ", ") -> Markup:
     return Markup(text(separator)).join(text(p) for p in parts)
 
 
+def data_label(heading: object) -> Markup:
+    """The ``data-label`` attribute (with a leading space) naming a cell's column, or nothing for an empty heading."""
+    return Markup(f' data-label="{attr(heading)}"') if _filled(heading) else Markup("")
+
+
+def _filled(value: object) -> bool:
+    return bool(str(value or "").strip())
+
+
 def table(
     caption: str,
     headers: Sequence[str],
@@ -69,7 +78,13 @@ def table(
     row_attributes: Iterable[dict[str, str]] | None = None,
     caption_visible: bool = True,
 ) -> Markup:
-    """A captioned, keyboard-scrollable table. ``rows`` hold text or pre-built Markup cells."""
+    """A captioned table. ``rows`` hold text or pre-built Markup cells; the first cell of each is its row header.
+
+    Every other cell carries its column's heading as ``data-label``: on narrow screens the guide's
+    styles show each row as a card of labelled facts (the row header as its title) instead of a
+    table that scrolls sideways. An empty cell gets no label, and the card leaves it out. On wider screens a table too wide for the page scrolls inside its
+    focusable wrapper.
+    """
     rows = list(rows)
     if not rows:
         return Markup(f'<p class="kb-empty">{text(empty)}</p>')
@@ -78,7 +93,10 @@ def table(
     body = []
     for row, extra in zip(rows, attributes):
         attrs = "".join(f' {name}="{attr(value)}"' for name, value in extra.items())
-        cells = [f'<th scope="row">{text(row[0])}</th>'] + [f"<td>{text(c)}</td>" for c in row[1:]]
+        cells = [f'<th scope="row">{text(row[0])}</th>'] + [
+            f"<td{data_label(headers[i] if i < len(headers) and _filled(c) else '')}>{text(c)}</td>"
+            for i, c in enumerate(row) if i
+        ]
         body.append(f"<tr{attrs}>{''.join(cells)}</tr>")
     ident = f' id="{attr(table_id)}"' if table_id else ""
     caption_class = "" if caption_visible else ' class="md-visually-hidden"'
@@ -87,6 +105,20 @@ def table(
         f"<table{ident}><caption{caption_class}>{text(caption)}</caption>"
         f"<thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table></div>"
     )
+
+
+def details(summary: object, body: Markup | str, *, ident: str | None = None, css_class: str = "") -> Markup:
+    """A ``<details>`` element, closed, with an escaped summary and a body of escaped text or Markup."""
+    ident_attr = f' id="{attr(ident)}"' if ident else ""
+    class_attr = f' class="{attr(css_class)}"' if css_class else ""
+    return Markup(f"<details{ident_attr}{class_attr}><summary>{text(summary)}</summary>{text(body)}</details>")
+
+
+def definitions(pairs: Iterable[tuple[object, Markup | str]], css_class: str = "") -> Markup:
+    """A definition list of (term, description) pairs, each escaped unless already Markup."""
+    class_attr = f' class="{attr(css_class)}"' if css_class else ""
+    items = "".join(f"<dt>{text(term)}</dt><dd>{text(value)}</dd>" for term, value in pairs)
+    return Markup(f"<dl{class_attr}>{items}</dl>")
 
 
 def block(markup: Markup) -> str:

@@ -57,7 +57,8 @@ def guide_macros(data: Dataset, page_url: Callable[[], str],
 
     def degree_types_table():
         """The degree types, with the credits, length and number of the listed programs of each type."""
-        return block(tables.degree_types_table(data.degree_types.degree_types, data.programs_by_type))
+        return block(tables.degree_types_table(data.degree_types.degree_types, data.programs_by_type,
+                                                  page_url()))
 
     def degree_type_programs(type_id):
         """The programs of one degree type, e.g. `degree_type_programs('ms-ml')`."""

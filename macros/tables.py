@@ -9,8 +9,8 @@ from markupsafe import Markup
 from . import formatting as fmt
 from . import models
 from .derived import credit_ranges, length_range, total_costs
-from .html import host, join, link, table, text
-from .paths import program_url, relative
+from .html import definitions, details, host, join, link, table, text
+from .paths import doc_url, program_url, relative
 
 
 def sources_cell(sources: Sequence[models.Source]) -> Markup:
@@ -44,24 +44,51 @@ def typical_credits(programs: Sequence[models.Program]) -> str:
     return "; ".join(f"{fmt.credits(r)} ({_programs(n)})" for r, n in credit_ranges(programs))
 
 
+def credit_lines(programs: Sequence[models.Program]) -> Markup:
+    """:func:`typical_credits` with each unit of credit on its own line (the text reads the same)."""
+    return Markup("; <br>").join(text(f"{fmt.credits(r)} ({_programs(n)})") for r, n in credit_ranges(programs))
+
+
 def typical_length(programs: Sequence[models.Program]) -> str:
     """'12–24 months (9 programs)', from the listed programs."""
     found, count = length_range(programs)
     return f"{fmt.months(found)} ({_programs(count)})" if found else ""
 
 
+DEGREE_TYPE_HEADERS = ["Degree type", "Abbreviation", "Orientation", "Credits of listed programs",
+                       "Length of listed programs", "Programs listed"]
+
+
+def degree_type_anchor(degree_type: models.DegreeType) -> str:
+    """The id of a degree type's details on the degree-types page."""
+    return f"degree-type-{degree_type.id}"
+
+
 def degree_types_table(degree_types: Sequence[models.DegreeType],
-                       programs_by_type: Mapping[str, Mapping[str, models.Program]]) -> Markup:
-    """Every degree type side by side, with the credits, length and number of the listed programs of each type."""
-    rows = []
+                       programs_by_type: Mapping[str, Mapping[str, models.Program]], page_url: str = "") -> Markup:
+    """Every degree type side by side in short facts, then each type's focus, fit and sources to open.
+
+    The table holds what a reader scans (the type, linked to the guide page that explains it, its
+    abbreviation and orientation, the credits, length and number of the listed programs); the
+    sentences and sources follow, one closed ``<details>`` per type, so no cell holds a paragraph.
+    """
+    rows, cards = [], []
     for d in degree_types:
         programs = list(programs_by_type.get(d.id, {}).values())
-        rows.append([d.title, d.abbreviation, fmt.label(d.orientation), d.focus, d.fits,
-                     typical_credits(programs) or "Not stated", typical_length(programs) or "Not stated",
-                     str(len(programs)), sources_cell(d.sources)])
-    headers = ["Degree type", "Abbreviation", "Orientation", "Focus", "Who it fits",
-               "Credits of listed programs", "Length of listed programs", "Programs listed", "Sources"]
-    return table("Types of machine learning master's degrees", headers, rows, table_id="degree-types")
+        guide = relative(doc_url(d.guide_page), page_url)
+        rows.append([link(guide, d.title, external=False), d.abbreviation, fmt.label(d.orientation),
+                     credit_lines(programs) or "Not stated", typical_length(programs) or "Not stated",
+                     str(len(programs))])
+        facts = definitions([("Focus", d.focus), ("Who it fits", d.fits), ("Sources", sources_cell(d.sources))],
+                            css_class="kb-facts")
+        more = link(guide, f"More about the {d.abbreviation}", external=False)
+        body = facts + Markup(f'<p class="kb-meta">{more}</p>')
+        cards.append(details(f"{d.title} ({d.abbreviation})", body, ident=degree_type_anchor(d),
+                             css_class="kb-degree-type"))
+    listing = table("Types of machine learning master's degrees", DEGREE_TYPE_HEADERS, rows, table_id="degree-types")
+    if not rows:
+        return listing
+    return listing + Markup(f'<div class="kb-degree-types">{"".join(cards)}</div>')
 
 
 def programs_list(programs: Mapping[str, models.Program], page_url: str = "", empty: str = "") -> Markup:

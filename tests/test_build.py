@@ -85,10 +85,13 @@ def test_no_template_syntax_or_macro_errors_anywhere(built_site):
 
 
 def test_degree_types_page_has_a_row_per_type(built_site, dataset):
-    rows, _ = body_cells(page(built_site, "degree-types"))
+    html = page(built_site, "degree-types")
+    rows, _ = body_cells(html)
     titles = [row[0] for row in rows]
     for degree in dataset.degree_types.degree_types:
         assert degree.title in titles
+        # ...and a detail to open, with its focus, who it fits and its sources.
+        assert f'<details id="degree-type-{degree.id}"' in html
 
 
 def test_every_program_has_a_page_with_its_facts(built_site, dataset):

@@ -13,9 +13,15 @@ from .rendered import body_cells, to_html
 SOURCE = models.Source(url="https://nces.ed.gov/x", title="NCES", accessed=date(2026, 1, 1), kind="official")
 
 
+def svgs_of(markup) -> list[ElementTree.Element]:
+    """Every drawing of a chart: the wide one first, then the narrow one."""
+    return [ElementTree.fromstring(svg.replace("&#", "&amp;#"))  # entities are fine in HTML
+            for svg in re.findall(r"<svg.*?</svg>", str(markup), flags=re.S)]
+
+
 def svg_of(markup) -> ElementTree.Element:
-    svg = re.search(r"<svg.*?</svg>", str(markup), flags=re.S).group(0)
-    return ElementTree.fromstring(svg.replace("&#", "&amp;#"))  # entities are fine in HTML
+    """The wide drawing of a chart."""
+    return svgs_of(markup)[0]
 
 
 def costs(*rows) -> models.CostsFile:
@@ -72,10 +78,57 @@ def test_same_data_gives_byte_identical_charts(dataset):
 def test_chart_ids_are_fixed_and_unique(dataset):
     ids = []
     for chart, name in zip(CHARTS, ("nces-tuition", "nces-trend", "total-cost")):
-        svg = svg_of(chart(dataset.costs))
-        assert svg.get("aria-labelledby") == f"kb-chart-{name}-title kb-chart-{name}-desc"
-        ids += [element.get("id") for element in svg.iter() if element.get("id")]
-    assert len(ids) == len(set(ids)) == 6
+        wide, narrow = svgs_of(chart(dataset.costs))
+        assert wide.get("aria-labelledby") == f"kb-chart-{name}-title kb-chart-{name}-desc"
+        assert narrow.get("aria-labelledby") == f"kb-chart-{name}-narrow-title kb-chart-{name}-narrow-desc"
+        ids += [element.get("id") for svg in (wide, narrow) for element in svg.iter() if element.get("id")]
+    assert len(ids) == len(set(ids)) == 12
+
+
+def _width(text: str, size: float = 14) -> float:
+    """A generous estimate of the width of a line of text in the chart's sans-serif font at the phone size."""
+    return len(text) * size * 0.55
+
+
+def test_each_chart_has_a_wide_and_a_narrow_drawing_of_the_same_bars(dataset):
+    for chart in CHARTS:
+        markup = str(chart(dataset.costs))
+        wide, narrow = svgs_of(markup)
+        assert "kb-chart__svg--wide" in wide.get("class") and "kb-chart__svg--narrow" in narrow.get("class")
+        assert wide.get("role") == narrow.get("role") == "img"
+        assert [r.get("width") for r in narrow.findall(".//{*}rect")]  # the same number of bars
+        assert len(wide.findall(".//{*}rect")) == len(narrow.findall(".//{*}rect"))
+        assert narrow.get("viewBox").split()[2] == "360"
+        # Fewer ticks on the narrow drawing.
+        assert len(narrow.findall(".//{*}line")) < len(wide.findall(".//{*}line"))
+
+
+def test_no_text_of_the_narrow_drawing_is_cut_off(dataset):
+    """Every label, value, tick and axis title fits inside the narrow drawing's width at its phone font size."""
+    for chart in CHARTS:
+        narrow = svgs_of(chart(dataset.costs))[1]
+        width = float(narrow.get("viewBox").split()[2])
+        height = float(narrow.get("viewBox").split()[3])
+        for element in narrow.findall(".//{*}text"):
+            spans = element.findall("{*}tspan")
+            lines = [span.text for span in spans] if spans else [element.text]
+            x, y = float(element.get("x")), float(element.get("y"))
+            for words in lines:
+                extent = _width(words)
+                left = {"middle": x - extent / 2, "end": x - extent}.get(element.get("text-anchor"), x)
+                assert 0 <= left and left + extent <= width, (chart.__name__, words, left, extent)
+            bottom = y + sum(float(span.get("dy")) for span in spans)
+            assert 0 < y and bottom + 4 < height, (chart.__name__, lines, y, bottom)
+        # Labels sit above their bars, not beside them: every bar starts near the left edge.
+        assert {float(r.get("x")) for r in narrow.findall(".//{*}rect")} == {18.0}
+
+
+def test_a_long_axis_title_wraps_in_the_narrow_drawing():
+    title = "US dollars per academic year (not adjusted for inflation)"
+    narrow = svgs_of(charts.bar_chart("long", "T", "D", [("a", [1.0])], ["s"], title))[1]
+    [axis] = [t for t in narrow.findall(".//{*}text") if t.get("class") == "kb-chart__axis"]
+    assert " ".join(span.text for span in axis.findall("{*}tspan")) == title
+    assert len(axis.findall("{*}tspan")) == 2
 
 
 def test_axis_maximum_is_a_round_number():

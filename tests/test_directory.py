@@ -96,7 +96,7 @@ def rows_by_slug(html: str) -> dict[str, tuple[dict[str, str], list[str]]]:
     for attributes, body in re.findall(r"<tr (data-slug=[^>]*)>(.*?)</tr>", html):
         attrs = {name: unescape(value) for name, value in re.findall(r'([\w-]+)="([^"]*)"', attributes)}
         cells = [unescape(re.sub(r"<[^>]+>", "", c)) for c in re.findall(r"<t[dh][^>]*>(.*?)</t[dh]>", body)]
-        sorts = re.findall(r'<td data-sort="([^"]*)">', body)
+        sorts = re.findall(r'<td[^>]* data-sort="([^"]*)">', body)
         rows[attrs["data-slug"]] = ({**attrs, "sort": sorts[-1]}, cells)
     return rows
 
@@ -128,6 +128,20 @@ def test_the_row_cells_follow_the_columns(dataset):
     assert cells[3:] == ["Online", "Part-time", "United States", "18 months", "Capstone",
                          "About $45,000 for out-of-state students (2025-26)"]
     assert attrs["data-total"] == "45000" and attrs["data-currency"] == "USD" and attrs["data-old"] == ""
+
+
+def test_each_cell_is_labelled_with_its_heading_for_the_phone_cards(dataset):
+    p = program(delivery=["online"], duration={"min_months": 18})
+    html = str(directory.programs_table(with_programs(dataset, p=p), today=TODAY))
+    body = html[html.index("<tbody>"):]
+    labels = re.findall(r'<td data-label="([^"]*)"', body)
+    expected = [unescape(directory.heading(c)) for c in directory.COLUMNS if c.key != "program"]
+    # The pace and final project are not stated, so those cells are empty and unlabelled (the card leaves them out).
+    assert [unescape(x) for x in labels] == [h for h in expected if h not in ("Pace", "Final project")]
+    assert body.count("<td>") == 2
+    assert '<td data-label="Typical length" data-sort="18">18 months</td>' in body
+    # The program's name stays the row header: the card's title.
+    assert re.search(r'<th scope="row"><a href="[^"]+">MS in ML</a></th>', body)
 
 
 def test_a_program_without_a_price_says_price_unknown(dataset):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
-from macros.html import attr, block, host, is_safe_url, join, link, table, text
+from macros.html import attr, block, data_label, definitions, details, host, is_safe_url, join, link, table, text
 
 from .rendered import body_cells, to_html
 
@@ -46,7 +46,7 @@ def test_join_escapes_every_part():
 
 def test_table_has_a_caption_and_row_headers():
     markup = table("Caption", ["A", "B"], [["x", 1]], table_id="t", row_attributes=[{"data-x": '"'}])
-    assert '<caption>Caption</caption>' in markup and '<th scope="row">x</th><td>1</td>' in markup
+    assert '<caption>Caption</caption>' in markup and '<th scope="row">x</th><td data-label="B">1</td>' in markup
     assert 'data-x="&#34;"' in markup and 'id="t"' in markup
     assert 'class="kb-empty"' in table("Caption", ["A"], [], empty="Nothing")
 
@@ -57,3 +57,20 @@ def test_block_is_one_raw_html_block_for_markdown():
     rows, tags = body_cells(html)
     assert rows == [["*x*", "[y](z)"]] and "em" not in tags and "a" not in tags
     assert block(Markup("<p><b>x</b></p>")) == "\n\n<p>\n<b>x</b>\n</p>\n\n"
+
+
+def test_every_cell_is_labelled_with_its_column_for_the_stacked_layout():
+    markup = str(table("C", ["Name", 'Say "hi" {x}', "Empty", "<b>"], [["row", "a", "", "b"]]))
+    assert '<td data-label="Say &#34;hi&#34; &#123;x&#125;">a</td>' in markup
+    assert "<td>" in markup  # an empty cell gets no label, so the card leaves it out
+    assert '<td data-label="&lt;b&gt;">b</td>' in markup
+    assert str(data_label("")) == "" and str(data_label("A")) == ' data-label="A"'
+
+
+def test_details_and_definitions_escape_their_text():
+    markup = str(details("<b>S</b> {{ x }}", definitions([("*T*", "[x](y)"), ("U", Markup("<a href='z'>z</a>"))]),
+                         ident="d-1", css_class="c"))
+    assert markup.startswith('<details id="d-1" class="c"><summary>&#60;b&#62;S&#60;/b&#62; &#123;&#123; x')
+    assert "<dt>&#42;T&#42;</dt><dd>&#91;x&#93;(y)</dd>" in markup and "<a href='z'>z</a>" in markup
+    html = to_html("Before.\n" + block(Markup(markup)) + "After.")
+    assert "<b>" not in html and "<em>" not in html and "{{" not in html

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from html.parser import HTMLParser
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -46,14 +47,57 @@ def cells_of(markup) -> list[list[str]]:
     return rows
 
 
+class _Details(HTMLParser):
+    """Each <details>: its id, summary text, and the text of each <dd> by the text of its <dt>."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.found: list[dict] = []
+        self._into: str | None = None
+        self._term = ""
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "details":
+            self.found.append({"id": dict(attrs).get("id"), "summary": "", "facts": {}, "links": []})
+        elif self.found and tag in ("summary", "dt", "dd"):
+            self._into = tag
+            if tag == "dd":
+                self.found[-1]["facts"][self._term] = ""
+            elif tag == "dt":
+                self._term = ""
+        elif self.found and tag == "a":
+            self.found[-1]["links"].append(dict(attrs)["href"])
+
+    def handle_endtag(self, tag):
+        if tag in ("summary", "dt", "dd"):
+            self._into = None
+
+    def handle_data(self, data):
+        if self._into == "summary":
+            self.found[-1]["summary"] += data
+        elif self._into == "dt":
+            self._term += data
+        elif self._into == "dd":
+            self.found[-1]["facts"][self._term] += data
+
+
+def details_of(markup) -> list[dict]:
+    parser = _Details()
+    parser.feed(to_html(f"Intro paragraph.\n\n{markup}\n\nAfter."))
+    return parser.found
+
+
 @settings(max_examples=150, deadline=None)
 @given(title=single_line_text, focus=contributor_text, fits=contributor_text)
 def test_any_text_round_trips_as_literal_text(title, focus, fits):
     entry = degree_type(title=title, focus=focus, fits=fits)
-    rows = cells_of(tables.degree_types_table([entry], {}))
+    markup = tables.degree_types_table([entry], {})
+    rows = cells_of(markup)
     assert rows[0][0] == entry.title
-    assert rows[0][3] == entry.focus
-    assert rows[0][4] == entry.fits
+    [card] = details_of(markup)
+    assert card["summary"] == f"{entry.title} ({entry.abbreviation})"
+    assert card["facts"]["Focus"] == entry.focus
+    assert card["facts"]["Who it fits"] == entry.fits
 
 
 def test_nasty_values_show_literally_and_create_no_markup():
@@ -61,6 +105,8 @@ def test_nasty_values_show_literally_and_create_no_markup():
     html = to_html(f"{tables.degree_types_table(entries, {})}")
     rows, tags = body_cells(html)
     assert [row[0] for row in rows] == [e.title for e in entries]
+    assert [card["facts"]["Focus"] for card in details_of(tables.degree_types_table(entries, {}))] == \
+        [e.focus for e in entries]
     assert "script" not in tags and "img" not in tags and "strong" not in tags and "em" not in tags
     assert "javascript:" not in html.replace("javascript&#58;", "")
     assert "{{" not in html and "{%" not in html
@@ -87,8 +133,8 @@ def test_empty_and_single_entry_tables():
     assert 'class="kb-empty"' in str(tables.degree_types_table([], {}))
     programs = {slug: listed_program(slug) for slug in ("a", "b", "c")}
     rows = cells_of(tables.degree_types_table([degree_type()], {"ms-ml": programs}))
-    assert len(rows) == 1 and rows[0][7] == "3"
-    assert rows[0][5:7] == ["Not stated", "Not stated"]  # no listed program states credits or a length
+    assert len(rows) == 1 and rows[0][5] == "3"
+    assert rows[0][3:5] == ["Not stated", "Not stated"]  # no listed program states credits or a length
 
 
 def test_degree_types_show_the_credits_and_length_of_their_listed_programs():
@@ -99,15 +145,46 @@ def test_degree_types_show_the_credits_and_length_of_their_listed_programs():
         "c": listed_program("c", credits={"amount": 120, "unit": "ects"}),
     }
     [row] = cells_of(tables.degree_types_table([degree_type()], {"ms-ml": programs}))
-    assert row[5] == "30–36 credit hours (2 programs); 120 ECTS credits (1 program)"
-    assert row[6] == "12–24 months (2 programs)"
-    assert row[7] == "3"
+    assert row[3] == "30–36 credit hours (2 programs); 120 ECTS credits (1 program)"
+    assert row[4] == "12–24 months (2 programs)"
+    assert row[5] == "3"
+
+
+def test_degree_types_table_holds_short_facts_and_each_type_opens_to_its_focus_fit_and_sources():
+    entry = degree_type(focus="A long sentence about the focus.", fits="A long sentence about who it fits.")
+    markup = str(tables.degree_types_table([entry], {}, "degree-types/"))
+    assert "<thead><tr>" + "".join(f'<th scope="col">{h}</th>' for h in
+                                   ["Degree type", "Abbreviation", "Orientation", "Credits of listed programs",
+                                    "Length of listed programs", "Programs listed"]) + "</tr></thead>" in markup
+    [row] = cells_of(markup)
+    assert row[:3] == ["MS in ML", "MS", "Research"]
+    assert entry.focus not in row and entry.fits not in row
+    # The type's name links to its guide page, relative to the page the table is on.
+    assert '<th scope="row"><a href="ms-vs-mps/">MS in ML</a></th>' in markup
+    assert '<td data-label="Orientation">Research</td>' in markup
+    [card] = details_of(markup)
+    assert card["id"] == "degree-type-ms-ml"
+    assert list(card["facts"]) == ["Focus", "Who it fits", "Sources"]
+    assert card["facts"]["Sources"] == "example.edu (2026-01-01)"
+    assert card["links"] == ["https://www.example.edu/", "ms-vs-mps/"]
+    assert "<details " in markup and "<details open" not in markup
+
+
+def test_degree_types_credits_put_each_unit_on_its_own_line():
+    programs = {"a": listed_program("a", credits={"amount": 30, "unit": "us-credit-hours"}),
+                "c": listed_program("c", credits={"amount": 120, "unit": "ects"})}
+    markup = str(tables.degree_types_table([degree_type()], {"ms-ml": programs}))
+    assert "30 credit hours (1 program); <br>120 ECTS credits (1 program)" in markup
 
 
 def test_degree_types_table_has_every_type_from_data(dataset):
     data = dataset
-    rows = cells_of(tables.degree_types_table(data.degree_types.degree_types, {}))
+    markup = tables.degree_types_table(data.degree_types.degree_types, {}, "degree-types/")
+    rows = cells_of(markup)
     assert [r[0] for r in rows] == [d.title for d in data.degree_types.degree_types]
+    cards = details_of(markup)
+    assert [c["id"] for c in cards] == [f"degree-type-{d.id}" for d in data.degree_types.degree_types]
+    assert all(c["facts"]["Focus"] and c["facts"]["Who it fits"] and c["facts"]["Sources"] for c in cards)
 
 
 def test_data_tables_render_every_entry(dataset):
