@@ -376,7 +376,7 @@ def calculator_widget(data, page_url: str) -> Markup:
         _select("basis", "The price is", [("per-credit", "per credit"), ("per-term", "per term (full-time)"),
                                           ("per-year", "per year (full-time)"), ("total", "for the whole degree")]),
         _number("price", "Price", "any", "In the currency shown above, as the school states it.", minimum="0.01"),
-        _select("length", "Length given in", [("credits", "credits"), ("years", "years at a full-time pace")]),
+        _select("length", "Length given in", [(x, fmt.label(x)) for x in ("credits", "years")]),
         _number("credits", "Credits required", "any", minimum="0.5"),
         _number("per_course", "Credits per course", "any", minimum="0.5"),
         _number("years", "Years at a full-time pace", "any", minimum="0.25", maximum="10"),

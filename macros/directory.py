@@ -62,7 +62,7 @@ def _choices(values: Mapping[str, str], order: list[str] | None = None) -> list[
 
 #: Delivery options that match any of several values: (value, label, values matched).
 DELIVERY_GROUPS = (
-    ("online-any", f"{fmt.label('online')}, including {fmt.label('low-residency').lower()}", ("online", "low-residency")),
+    ("online-any", fmt.label("online-any"), ("online", "low-residency")),
 )
 
 

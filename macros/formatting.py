@@ -49,6 +49,11 @@ LABELS = {
     "eu": "EU students",
     "non-eu": "non-EU students",
     "all": "all students",
+    # directory filter groups
+    "online-any": "Online, including low residency",
+    # how the cost calculator is given a program's length
+    "credits": "credits",
+    "years": "years at a full-time pace",
     # start terms
     "fall": "Fall",
     "winter": "Winter",

@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import re
+from html import unescape
 import shutil
 from html.parser import HTMLParser
 from pathlib import Path
@@ -204,9 +205,8 @@ def test_nasty_data_shows_literally_in_the_built_site(tmp_path):
         html = (tmp_path / "site" / path / "index.html").read_text(encoding="utf-8")
         assert "<script>alert" not in html and "<img src=x" not in html and "49" not in re.findall(r"\{\{ 7\*7 \}\}|49", html)
         assert not re.search(r"""href=["']?javascript:(?!void\(0\))""", html)  # Material's own share button uses void(0)
-        rows, _ = body_cells(html)
-        if path == "degree-types":
-            assert any(expected in row for row in rows)
+        if path == "degree-types":  # the focus text stands, as text, in the type's details
+            assert expected in unescape(re.sub(r"<[^>]+>", "", html))
     kth = (tmp_path / "site" / "programs" / "kth-msc-machine-learning" / "index.html").read_text(encoding="utf-8")
     assert json.loads(parsed(kth).json_ld[0])["name"].startswith("</title><script>alert(3)</script>")
     title = re.search(r"<title>(.*?)</title>", kth, flags=re.S).group(1)
