@@ -39,13 +39,8 @@ def _programs(count: int) -> str:
     return f"{count} program{'s' if count != 1 else ''}"
 
 
-def typical_credits(programs: Sequence[models.Program]) -> str:
-    """'30–36 credit hours (8 programs); 120 ECTS credits (3 programs)', from the listed programs."""
-    return "; ".join(f"{fmt.credits(r)} ({_programs(n)})" for r, n in credit_ranges(programs))
-
-
 def credit_lines(programs: Sequence[models.Program]) -> Markup:
-    """:func:`typical_credits` with each unit of credit on its own line (the text reads the same)."""
+    """'30–36 credit hours (8 programs);<br>120 ECTS credits (3 programs)': one line per unit, from the listed programs."""
     return Markup("; <br>").join(text(f"{fmt.credits(r)} ({_programs(n)})") for r, n in credit_ranges(programs))
 
 
