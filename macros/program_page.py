@@ -13,7 +13,7 @@ from itertools import islice
 from markupsafe import Markup
 
 from . import facts, models
-from .calculator import calculator_link
+from .calculator_page import calculator_link
 from .dataset import Dataset
 from .derived import STALE_AFTER_MONTHS, deadlines_ahead, is_old_price, is_stale, reference_price
 from .html import attr, block, host, link, text

@@ -17,7 +17,7 @@ from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 
 from . import charts, directory, exports, help_wanted, live, schema, shortlist, tables
-from . import calculator
+from . import calculator_page
 from . import finder
 from .dataset import Dataset
 from .derived import STALE_AFTER_MONTHS
@@ -153,11 +153,11 @@ def guide_macros(data: Dataset, page_url: Callable[[], str],
 
     def cost_calculator():
         """The live cost calculator: a national average or a program's price, your pace, fees, assistance and living costs."""
-        return block(calculator.calculator_widget(data, page_url()))
+        return block(calculator_page.calculator_widget(data, page_url()))
 
     def cost_examples():
         """Worked examples of the cost calculator, from `data/cost_scenarios.yml`, readable without JavaScript."""
-        return block(calculator.worked_examples(data.cost_scenarios))
+        return block(calculator_page.worked_examples(data.cost_scenarios))
 
     def tuition_range(currency="USD"):
         """A sentence giving the range of estimated total tuition in one currency, e.g. `tuition_range('USD')`."""

@@ -15,7 +15,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
 
-from macros import calculator
+from macros import calculator, calculator_page
 from macros import formatting as fmt
 
 from .support import ROOT
@@ -33,7 +33,7 @@ def scenarios(dataset):
 
 @pytest.fixture(scope="module")
 def config(dataset):
-    return calculator.calculator_config(dataset, PAGE)
+    return calculator_page.calculator_config(dataset, PAGE)
 
 
 @pytest.fixture

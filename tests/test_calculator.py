@@ -13,7 +13,7 @@ from html import unescape
 import pytest
 from pydantic import ValidationError
 
-from macros import calculator, models
+from macros import calculator, calculator_page, models
 from macros import formatting as fmt
 from macros.derived import reference_price
 from macros.program_page import program_page
@@ -129,7 +129,7 @@ def test_averages_start_from_the_latest_nces_row_with_the_us_assistance_limit(da
 
 
 def test_every_priced_program_is_a_starting_point_in_its_own_currency(dataset):
-    config = calculator.calculator_config(dataset, "costs/calculator/")
+    config = calculator_page.calculator_config(dataset, "costs/calculator/")
     priced = {slug for slug, p in dataset.programs.items() if reference_price(p)}
     assert set(config["programs"]) == priced
     for slug, start in config["programs"].items():
@@ -167,7 +167,7 @@ def test_a_program_start_follows_its_pricing():
 
 
 def test_worked_examples_show_inputs_and_a_table_per_scenario(scenarios):
-    html = str(calculator.worked_examples(models.CostScenariosFile(scenarios=scenarios)))
+    html = str(calculator_page.worked_examples(models.CostScenariosFile(scenarios=scenarios)))
     assert html.count('<section class="kb-calc-example"') == len(scenarios)
     first = scenarios[0]
     result = calculator.estimate(first.inputs)
@@ -180,7 +180,7 @@ def test_worked_examples_show_inputs_and_a_table_per_scenario(scenarios):
 
 
 def test_the_widget_labels_every_control_and_embeds_its_data(dataset):
-    html = str(calculator.calculator_widget(dataset, "costs/calculator/"))
+    html = str(calculator_page.calculator_widget(dataset, "costs/calculator/"))
     ids = re.findall(r'<(?:input|select) [^>]*id="([^"]+)"', html)
     assert ids and all(f'<label for="{i}">' in html for i in ids)
     assert 'role="status"' in html and "needs JavaScript" in html
