@@ -137,3 +137,9 @@ def errors_of(project: Path, **kwargs) -> list[str]:
 def fixture_text(name: str) -> str:
     """The text of a fixture file under tests/fixtures/."""
     return (FIXTURES / name).read_text(encoding="utf-8")
+
+
+def assert_clean(outside_requests: list[str], console_errors: list[str]) -> None:
+    """A browser test's page asked no other host for anything and logged no error."""
+    assert outside_requests == [], f"requests to other hosts: {outside_requests}"
+    assert console_errors == [], f"errors in the page: {console_errors}"

@@ -36,14 +36,6 @@ def config(dataset):
     return calculator_page.calculator_config(dataset, PAGE)
 
 
-@pytest.fixture
-def console_errors(page: Page) -> list[str]:
-    errors: list[str] = []
-    page.on("console", lambda message: errors.append(f"console: {message.text}") if message.type == "error" else None)
-    page.on("pageerror", lambda error: errors.append(f"pageerror: {error}"))
-    return errors
-
-
 def open_calculator(page: Page, query: str = "") -> None:
     page.goto(PAGE + query)
     expect(page.locator("#kb-calc")).to_be_visible()

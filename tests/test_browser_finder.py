@@ -15,7 +15,7 @@ from playwright.sync_api import Page, expect
 from macros import finder
 from macros.validate import load_dataset
 
-from .support import ROOT
+from .support import ROOT, assert_clean
 
 pytestmark = pytest.mark.browser
 
@@ -28,19 +28,6 @@ WCAG_21_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21
 @pytest.fixture(scope="module")
 def data():
     return load_dataset(ROOT)
-
-
-@pytest.fixture
-def console_errors(page: Page) -> list[str]:
-    errors: list[str] = []
-    page.on("console", lambda message: errors.append(f"console: {message.text}") if message.type == "error" else None)
-    page.on("pageerror", lambda error: errors.append(f"pageerror: {error}"))
-    return errors
-
-
-def assert_clean(outside_requests: list[str], console_errors: list[str]) -> None:
-    assert outside_requests == [], f"requests to other hosts: {outside_requests}"
-    assert console_errors == [], f"errors in the page: {console_errors}"
 
 
 def answer_sets(data) -> list[dict[str, str]]:

@@ -27,6 +27,7 @@ for folder in (ROOT,):
 
 from macros import directory, facts  # noqa: E402
 from macros import formatting as fmt  # noqa: E402
+from tests.support import assert_clean  # noqa: E402
 from macros.derived import estimated_total, reference_price  # noqa: E402
 from macros.validate import load_dataset  # noqa: E402
 
@@ -39,20 +40,6 @@ VISIBLE_ROWS = f"{TABLE} tbody tr:not([hidden])"
 @pytest.fixture(scope="module")
 def data():
     return load_dataset(ROOT)
-
-
-@pytest.fixture
-def console_errors(page: Page) -> list[str]:
-    """Console errors and uncaught exceptions of the test's page."""
-    errors: list[str] = []
-    page.on("console", lambda message: errors.append(f"console: {message.text}") if message.type == "error" else None)
-    page.on("pageerror", lambda error: errors.append(f"pageerror: {error}"))
-    return errors
-
-
-def assert_clean(outside_requests: list[str], console_errors: list[str]) -> None:
-    assert outside_requests == [], f"requests to other hosts: {outside_requests}"
-    assert console_errors == [], f"errors in the page: {console_errors}"
 
 
 def open_directory(page: Page, query: str = "") -> None:
