@@ -62,7 +62,7 @@ from itertools import groupby
 
 from . import formatting as fmt
 from . import models
-from .derived import is_old_price, reference_price
+from .derived import is_old_price, reference_price, typical_years
 
 #: Courses a term at a full-time pace.
 FULL_LOAD = 3
@@ -240,7 +240,7 @@ def program_start(program: models.Program, figures: models.FiguresFile) -> dict 
         return None
     per_course = CREDITS_PER_COURSE.get(program.credits.unit, 3) if program.credits else 3
     credits = program.credits.amount if program.credits else None
-    years = round(program.duration.min_months / 12, 2) if program.duration else None
+    years = typical_years(program)
     if price.basis == "per-credit" and credits:
         length = "credits"
     elif years:

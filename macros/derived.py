@@ -63,18 +63,28 @@ def reference_price(program: models.Program) -> models.Tuition | None:
                                                t.basis == "total"))
 
 
+def typical_years(program: models.Program) -> float | None:
+    """The program's typical length in years (its shortest stated length), to two decimals: 16 months is 1.33.
+
+    The one rule for "years" wherever a price per year becomes a total: compare's estimated total and the
+    cost calculator's starting point both use it, so the two never disagree.
+    """
+    return round(program.duration.min_months / 12, 2) if program.duration else None
+
+
 def total_of(price: models.Tuition, program: models.Program) -> float | None:
     """Total tuition from one stated price when the price allows it, else None.
 
     A total is stated directly, or derived from a per-credit price and the credits required, or
-    from a yearly price and the typical length. Per-term prices are left alone: term counts vary.
+    from a yearly price and the typical length (:func:`typical_years`). Per-term prices are left
+    alone: term counts vary.
     """
     if price.basis == "total":
         return price.amount
     if price.basis == "per-credit" and program.credits and program.credits.unit != "courses":
         return price.amount * program.credits.amount
-    if price.basis == "per-year" and program.duration:
-        return price.amount * program.duration.min_months / 12
+    if price.basis == "per-year" and (years := typical_years(program)):
+        return price.amount * years
     return None
 
 

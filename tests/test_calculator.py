@@ -15,7 +15,7 @@ from pydantic import ValidationError
 
 from macros import calculator, calculator_page, models
 from macros import formatting as fmt
-from macros.derived import reference_price
+from macros.derived import estimated_total, reference_price
 from macros.program_page import program_page
 
 from .rendered import body_cells, to_html
@@ -195,3 +195,34 @@ def test_program_pages_link_to_the_calculator_pre_filled_when_priced(dataset):
         page = program_page(slug, dataset, edit_url="https://e", issue_url="https://i", site_url="https://s/")
         target = "../../costs/calculator/" + (f"?from=program:{slug}" if reference_price(program) else "")
         assert f'href="{target}"' in page, slug
+
+
+def test_compare_total_and_calculator_agree_for_every_program(dataset):
+    # Compare's "Estimated total tuition" and the calculator opened on the same program must give one answer:
+    # with nothing added (no increase, fees, assistance or living costs), the calculator's tuition is the total.
+    checked = 0
+    for slug, program in dataset.programs.items():
+        total = estimated_total(program)
+        start = calculator.program_start(program, dataset.figures)
+        if total is None or start is None:
+            continue
+        inputs = models.CostInputs(currency=start["currency"], basis=start["basis"], price=start["price"],
+                                   length=start["length"], credits=start["credits"],
+                                   credits_per_course=start["per_course"], years=start["years"], pace=start["pace"])
+        assert calculator.estimate(inputs).totals["tuition"] == calculator.round_cents(total * 100), slug
+        checked += 1
+    assert checked >= 10, "too few programs with a comparable price to check the rule on"
+
+
+def test_a_yearly_price_over_sixteen_months_counts_one_and_a_third_years_in_both_tools():
+    program = models.Program.model_validate({
+        "university": "U", "title": "MS", "degree_type": "ms-ml", "country": "GB", "official_url": "https://u.ac.uk/ms",
+        "duration": {"min_months": 16},
+        "tuition": [{"amount": 30000, "currency": "GBP", "basis": "per-year", "academic_year": "2099-00"}],
+        "sources": [{"url": "https://u.ac.uk/ms", "title": "t", "accessed": "2026-01-01", "kind": "official",
+                     "supports": ["tuition"]}], "last_verified": "2026-01-01"})
+    assert estimated_total(program) == 30000 * 1.33
+    figures = models.FiguresFile(figures=[models.Figure(
+        id=calculator.ASSISTANCE_FIGURE, label="l", value=5250, unit="usd", period="2024",
+        sources=[{"url": "https://irs.gov/x", "title": "t", "accessed": "2026-01-01", "kind": "official"}])])
+    assert calculator.program_start(program, figures)["years"] == 1.33
