@@ -32,6 +32,7 @@ CSV_COLUMNS = [
     "gre_policy", "gre_cycle", "english_tests", "prerequisite_topics", "degree_fields", "degree_in_field",
     "application_fee_amount", "application_fee_currency", "application_fee_cycle",
     "deadlines", "funding_offers", "funding_note", "cip_code",
+    "outcomes_report_url", "outcomes_report_title", "outcomes_report_year", "outcomes_report_cohort",
     "official_url", "last_verified", "source_urls", "archived_urls", "notes",
 ]
 
@@ -110,6 +111,8 @@ def _csv_row(slug: str, p: models.Program) -> dict[str, object]:
         "funding_offers": p.funding.offers if p.funding else "",
         "funding_note": (p.funding.note or "") if p.funding else "",
         "cip_code": p.cip_code or "",
+        **{f"outcomes_report_{part}": getattr(p.outcomes_report, part) if p.outcomes_report else ""
+           for part in ("url", "title", "year", "cohort")},
         "official_url": p.official_url,
         "last_verified": p.last_verified.isoformat(),
         "source_urls": " ".join(dict.fromkeys(s.url for s in p.sources)),

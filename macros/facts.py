@@ -91,6 +91,8 @@ FACTS: tuple[Fact, ...] = (
     Fact("deadlines", "Application deadlines", _deadlines, ("deadlines",)),
     Fact("funding", "Funding", _one(lambda p, d: fmt.funding(p.funding)), ("funding",)),
     Fact("cip-code", "CIP code (US)", _one(lambda p, d: p.cip_code or ""), ("cip_code",)),
+    Fact("outcomes-report", "Graduate outcomes report", _one(lambda p, d: fmt.outcomes_report(p.outcomes_report)),
+         ("outcomes_report",)),
     Fact("official-page", "Official page", _one(lambda p, d: host(p.official_url))),
     Fact("last-verified", "Last verified", _one(lambda p, d: p.last_verified.isoformat())),
 )
@@ -103,6 +105,7 @@ PAGE_SECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("Admissions", ("gre", "english-tests", "prerequisites", "application-fee")),
     ("Deadlines", ("deadlines",)),
     ("Curriculum and final project", ("final-project", "cip-code")),
+    ("After graduating", ("outcomes-report",)),
 )
 
 #: Shown in place of a fact no source states.

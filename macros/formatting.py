@@ -197,6 +197,13 @@ def funding(f: models.Funding | None) -> str:
     return f"{label(f.offers)}{f': {f.note}' if f.note else ''}"
 
 
+def outcomes_report(r: models.OutcomesReport | None) -> str:
+    """'Employment report (2024): MS in Machine Learning graduates'."""
+    if r is None:
+        return ""
+    return f"{r.title} ({r.year}): {r.cohort}"
+
+
 def languages(codes: list[str] | None) -> str:
     """'English, German'."""
     return ", ".join(LANGUAGES.get(code, code) for code in codes or [])

@@ -17,7 +17,7 @@ from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 
 from . import charts, directory, exports, help_wanted, live, schema, shortlist, tables
-from . import calculator_page
+from . import calculator_page, directory_pages
 from . import finder
 from .dataset import Dataset
 from .derived import STALE_AFTER_MONTHS
@@ -68,6 +68,10 @@ def guide_macros(data: Dataset, page_url: Callable[[], str],
     def careers_table():
         """Roles with pay, employment, and growth."""
         return block(tables.careers_table(data.careers))
+
+    def outcome_reports():
+        """The programs whose school publishes a report on its graduates, with the report's year and cohort."""
+        return block(tables.outcome_reports_table(data.programs, page_url()))
 
     def tracks_list():
         """The career tracks."""
@@ -124,8 +128,8 @@ def guide_macros(data: Dataset, page_url: Callable[[], str],
         return str(len(data.programs))
 
     def programs_table():
-        """The directory table, with filters."""
-        return block(directory.programs_table(data, page_url()))
+        """The directory table, with filters; past 1,000 programs, the countries, each with a page of its own."""
+        return block(directory_pages.directory(data, page_url()))
 
     def programs_by_pace(pace):
         """The programs offered at one pace, e.g. `programs_by_pace('part-time')`."""

@@ -144,6 +144,25 @@ def official_page(raw: LineDict, file: str, slug: str) -> list[DataError]:
     return [error_at(raw, file, ("official_url",), message, slug)]
 
 
+def outcomes_from_the_school(raw: LineDict, file: str, slug: str) -> list[DataError]:
+    """Graduate outcomes come only from the school's own report: no aggregator or self-reported salary figures."""
+    report = raw.get("outcomes_report")
+    if not isinstance(report, dict):
+        return []
+    errors = []
+    url = report.get("url")
+    if isinstance(url, str) and url.startswith("https://") and host_kind(url) is not None:
+        problem = policy_problem(url, "official") or "is a course listing site, not the school"
+        errors.append(error_at(raw, file, ("outcomes_report", "url"),
+                               f"{problem}; outcomes_report is the school's own report on its graduates", slug))
+    for index, source in _sources(raw):
+        if "outcomes_report" in _supports(source) and source.get("kind") != "official":
+            errors.append(error_at(raw, file, ("sources", index, "kind"),
+                                   "a source for outcomes_report must be the school's own report (kind: official); "
+                                   "salary and job figures from other sites are not accepted", slug))
+    return errors
+
+
 def template_leftovers(raw: LineDict, file: str, slug: str, template: TemplateValues) -> list[DataError]:
     """Values copied from the template unchanged: its invented university, example addresses, example notes."""
     errors = []
@@ -166,4 +185,5 @@ def template_leftovers(raw: LineDict, file: str, slug: str, template: TemplateVa
 def program_rules(raw: LineDict, file: str, slug: str, template: TemplateValues) -> list[DataError]:
     """Every rule of this module for one program file."""
     return [*facts_without_sources(raw, file, slug), *verified_before_reading(raw, file, slug),
-            *cited_hosts(raw, file, slug), *official_page(raw, file, slug), *template_leftovers(raw, file, slug, template)]
+            *cited_hosts(raw, file, slug), *official_page(raw, file, slug), *outcomes_from_the_school(raw, file, slug),
+            *template_leftovers(raw, file, slug, template)]

@@ -110,6 +110,17 @@ def careers_table(careers: models.CareersFile) -> Markup:
     return table("Careers open to machine learning graduates", headers, rows, table_id="careers")
 
 
+def outcome_reports_table(programs: Mapping[str, models.Program], page_url: str = "") -> Markup:
+    """Programs whose school publishes a report on its graduates: the report, the year and the cohort it covers."""
+    listed = {slug: p for slug, p in programs.items() if p.outcomes_report}
+    if not listed:
+        return Markup('<p class="kb-empty">No program in the directory has an official outcomes report on record '
+                      "yet.</p>")
+    rows = [[program_link(slug, p, page_url), link(p.outcomes_report.url, p.outcomes_report.title),
+             p.outcomes_report.year, p.outcomes_report.cohort] for slug, p in listed.items()]
+    return table("Official outcomes reports", ["Program", "Report", "Year", "Graduates covered"], rows)
+
+
 def tracks_list(careers: models.CareersFile) -> Markup:
     """Career tracks as a definition list with the roles of each."""
     items = []

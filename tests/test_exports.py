@@ -43,11 +43,13 @@ def full_program(**changes) -> models.Program:
                         {"term": "Fall 2027", "date": "2027-02-01", "applies_to": "domestic"}]
     raw["funding"] = {"offers": "assistantships", "note": "Most students hold a teaching assistantship."}
     raw["cip_code"] = "11.0102"
+    raw["outcomes_report"] = {"url": "https://www.springfield-tech.test/careers/outcomes", "title": "Where our graduates go",
+                              "year": "2024-25", "cohort": "MS graduates"}
     source = raw["sources"][0]
     source["publisher"] = "Example University"
     source["archived_url"] = "https://web.archive.org/web/2026/https://www.springfield-tech.test/ms-ml"
     source["supports"] += ["notes", "languages", "start_terms", "fees", "gre", "english_tests", "prerequisites",
-                           "application_fee", "deadlines", "funding", "cip_code"]
+                           "application_fee", "deadlines", "funding", "cip_code", "outcomes_report"]
     raw["notes"] = "Some notes."
     raw.update(changes)
     return models.Program.model_validate(raw)

@@ -32,7 +32,8 @@ def test_page_sections_name_known_facts_once_each():
     assert set(keys) <= set(facts.BY_KEY)
     assert len(keys) == len(set(keys))
     headings = [heading for heading, _ in facts.PAGE_SECTIONS]
-    assert headings == ["At a glance", "Cost", "Admissions", "Deadlines", "Curriculum and final project"]
+    assert headings == ["At a glance", "Cost", "Admissions", "Deadlines", "Curriculum and final project",
+                        "After graduating"]
 
 
 def test_shown_gives_every_fact_as_text(dataset):

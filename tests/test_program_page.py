@@ -206,3 +206,21 @@ def test_save_to_shortlist_button_waits_for_the_script(dataset):
     assert '<p class="kb-shortlist-save" hidden>' in html  # shown by shortlist.js, which needs the browser's storage
     assert '<button type="button" class="md-button" data-kb-star="p" aria-pressed="false">Save to shortlist</button>' in html
     assert '<a href="../shortlist/">Your shortlist</a>' in html
+
+
+REPORT = {"url": "https://www.example.edu/careers/outcomes-2024", "title": "Graduate Outcomes", "year": "2024",
+          "cohort": "MS in ML graduates"}
+
+
+def test_an_outcomes_report_gets_its_own_section_with_year_cohort_and_source(dataset):
+    reported = program(outcomes_report=REPORT, sources=[
+        dict(url="https://www.example.edu/ms", title="MS", accessed=date(2026, 1, 1), kind="official",
+             supports=[f for f in ALL_FACTS if f != "outcomes_report"]),
+        dict(url=REPORT["url"], title="Graduate Outcomes", accessed=date(2026, 1, 1), kind="official",
+             supports=["outcomes_report"])])
+    html = render(dataset, reported)
+    assert sections(html)[-3:] == ["After graduating", "Sources", "Improve this entry"]
+    after = section(html, "After graduating")
+    assert "Graduate Outcomes (2024): MS in ML graduates" in after
+    assert f'href="{REPORT["url"]}"' in html.split("<h2>After graduating</h2>", 1)[1].split("<h2>", 1)[0]
+    assert "After graduating" not in sections(render(dataset, program()))

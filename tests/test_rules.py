@@ -51,6 +51,8 @@ def test_the_untouched_template_fails(project):
     program_page = "'https://www.example.edu/graduate/ms-machine-learning/'"
     assert errors_of(project) == [
         f"{FILE}:{template_line('university:')}: my-program: university: {name}",
+        f"{FILE}:{template_line('url: https://www.example.edu/careers', 1)}: my-program: outcomes_report.url: "
+        f"'https://www.example.edu/careers/outcomes/' {address}",
         f"{FILE}:{template_line('official_url:')}: my-program: official_url: {program_page} {address}",
         f"{FILE}:{template_line('- url:', 1)}: my-program: sources[1].url: {program_page} {address}",
         f"{FILE}:{template_line('publisher:', 1)}: my-program: sources[1].publisher: {name}",
@@ -60,10 +62,13 @@ def test_the_untouched_template_fails(project):
         f"{FILE}:{template_line('- url:', 3)}: my-program: sources[3].url: "
         f"'https://www.example.edu/graduate/admissions/' {address}",
         f"{FILE}:{template_line('publisher:', 3)}: my-program: sources[3].publisher: {name}",
+        f"{FILE}:{template_line('- url:', 4)}: my-program: sources[4].url: "
+        f"'https://www.example.edu/careers/outcomes/' {address}",
+        f"{FILE}:{template_line('publisher:', 4)}: my-program: sources[4].publisher: {name}",
         f"{FILE}:{template_line('notes:')}: my-program: notes: is the template's example text; describe this program "
         "in your own words, or delete the notes",
     ]
-    assert template_line("notes:") == 169  # the helper finds the real lines
+    assert template_line("notes:") == 185  # the helper finds the real lines
 
 
 def test_a_template_with_only_university_and_urls_changed_still_fails(project):
@@ -77,6 +82,7 @@ def test_a_template_with_only_university_and_urls_changed_still_fails(project):
         f"{FILE}:{template_line('publisher:', 1)}: my-program: sources[1].publisher: {name}",
         f"{FILE}:{template_line('publisher:', 2)}: my-program: sources[2].publisher: {name}",
         f"{FILE}:{template_line('publisher:', 3)}: my-program: sources[3].publisher: {name}",
+        f"{FILE}:{template_line('publisher:', 4)}: my-program: sources[4].publisher: {name}",
         f"{FILE}:{template_line('notes:')}: my-program: notes: is the template's example text; describe this program "
         "in your own words, or delete the notes",
     ]
@@ -254,3 +260,39 @@ def test_an_official_url_on_a_proxy_is_refused(project):
         "official_url: https://www.springfield-tech.test/ms-ml",
         "official_url: https://fanyv88.com:443/https/www.springfield-tech.test/ms-ml"))
     assert any("official_url" in e and "proxy" in e for e in errors_of(project))
+
+
+REPORT = """\
+outcomes_report:
+  url: {url}
+  title: Where our graduates went
+  year: "2024"
+  cohort: MS graduates
+"""
+
+
+def with_report(url: str, kind: str) -> str:
+    source = AGGREGATOR.replace("https://www.masterstudies.com/ms-ml", url).format(kind=kind, supports="outcomes_report")
+    return fixture_text("programs/valid.yml").replace(
+        "last_verified:", source + "last_verified:").replace("sources:", REPORT.format(url=url) + "sources:", 1)
+
+
+def test_an_outcomes_report_from_the_school_is_accepted(project):
+    write_program(project, with_report("https://www.springfield-tech.test/careers/outcomes", "official"))
+    assert load_dataset(project).programs["p"].outcomes_report.year == "2024"
+
+
+def test_outcomes_from_anyone_but_the_school_are_refused(project):
+    write_program(project, with_report("https://www.springfield-tech.test/careers/outcomes", "third-party"))
+    [error] = errors_of(project)
+    assert re.fullmatch(r"data/programs/p\.yml:\d+: p: sources\[2\]\.kind: a source for outcomes_report must be the "
+                        r"school's own report \(kind: official\); salary and job figures from other sites are not "
+                        r"accepted", error), error
+
+
+def test_an_outcomes_report_on_a_listing_site_is_refused_at_its_url(project):
+    write_program(project, with_report("https://www.masterstudies.com/ms-ml/salaries", "official"))
+    errors = errors_of(project)
+    assert any(re.fullmatch(r"data/programs/p\.yml:\d+: p: outcomes_report\.url: masterstudies\.com is a course "
+                            r"listing site, not the school; set kind: third-party; outcomes_report is the school's "
+                            r"own report on its graduates", e) for e in errors), errors

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from html.parser import HTMLParser
 
@@ -203,3 +204,18 @@ def test_final_projects_table_counts_programs_from_data(dataset):
     for option, row in zip(data.final_projects.options, rows):
         expected = sum(1 for p in data.programs.values() if option.id in (p.final_projects or []))
         assert row[3].startswith(str(expected))
+
+
+def test_outcome_reports_list_only_programs_with_a_report(dataset):
+    slug, first = next(iter(dataset.programs.items()))
+    report = models.OutcomesReport(url="https://www.example.edu/outcomes", title="Class of 2024 <outcomes>",
+                                   year="2024", cohort="MS graduates")
+    programs = {slug: first.model_copy(update={"outcomes_report": report}), **{
+        s: p.model_copy(update={"outcomes_report": None}) for s, p in list(dataset.programs.items())[1:4]}}
+    html = str(tables.outcome_reports_table(programs))
+    rows, _ = body_cells(to_html(html))
+    assert re.findall(r"<th[^>]*>([^<]*)</th>", html)[:4] == ["Program", "Report", "Year", "Graduates covered"]
+    assert 'href="https://www.example.edu/outcomes"' in html
+    assert rows == [[tables.program_name(first), "Class of 2024 <outcomes>", "2024", "MS graduates"]]
+    empty = str(tables.outcome_reports_table({s: p for s, p in programs.items() if s != slug}))
+    assert "No program in the directory has an official outcomes report" in empty

@@ -119,7 +119,7 @@ def test_four_mistakes_in_one_file_are_reported_in_one_run(project, dataset):
         "(add the country to data/countries.yml if it is missing) (got 'usa')",
         f"{file}:5: four-mistakes: cty: unknown field 'cty'; expected one of: university, title, degree_type, country, "
         "city, delivery, pace, credits, duration, final_projects, languages, start_terms, tuition, fees, admissions, "
-        "deadlines, funding, cip_code, official_url, sources, last_verified, notes",
+        "deadlines, funding, cip_code, outcomes_report, official_url, sources, last_verified, notes",
         f"{file}:8: four-mistakes: credits: no source supports this fact; add 'credits' to the 'supports' list of the "
         "source that states it, or remove the fact",
         f"{file}:16: four-mistakes: tuition[1].amount: write the number without a currency sign, spaces or commas, "

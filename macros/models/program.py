@@ -16,7 +16,7 @@ from .fields import (AcademicYear, CountryCode, CreditUnit, CurrencyCode, Degree
 ProgramFact = Literal[
     "university", "title", "city", "delivery", "pace", "credits", "duration", "final_projects", "languages",
     "start_terms", "tuition", "fees", "gre", "english_tests", "prerequisites", "application_fee", "deadlines",
-    "funding", "cip_code", "notes",
+    "funding", "cip_code", "outcomes_report", "notes",
 ]
 #: Where each fact that is not a top-level field lives in a program file.
 FACT_PATHS: dict[str, tuple[str, ...]] = {
@@ -59,6 +59,17 @@ class Fee(Tuition):
     """A mandatory fee the school states apart from tuition (the note says what it is, e.g. 'technology fee')."""
 
 
+class OutcomesReport(Model):
+    """The school's own report on what the program's graduates went on to do (jobs, salaries, further study)."""
+
+    url: HttpsUrl = Field(description="The report's address on the school's own site.")
+    title: Line = Field(description="The report's title, as the school gives it.")
+    year: Line = Field(description="The graduating year or academic year the figures cover, as the report states "
+                                   "it, e.g. '2024' or '2023-24'.")
+    cohort: Line = Field(description="Whose outcomes the figures cover, as the report says, e.g. 'MS in Machine "
+                                     "Learning graduates' or 'all master's graduates of the school'.")
+
+
 class Program(Model):
     """data/programs/<slug>.yml: one real master's program."""
 
@@ -82,6 +93,8 @@ class Program(Model):
     funding: Funding | None = Field(None, description="Funding for master's students.")
     cip_code: Annotated[str, Field(pattern=r"^\d{2}\.\d{4}$")] | None = Field(
         None, description="US programs: the Classification of Instructional Programs code the school states, e.g. 11.0102.")
+    outcomes_report: OutcomesReport | None = Field(
+        None, description="The school's own employment or salary report for the program's graduates, if it publishes one.")
     official_url: HttpsUrl = Field(description="The program's official page.")
     sources: list[ProgramSource] = Field(min_length=1, description="Pages that state the facts above.")
     last_verified: IsoDate = Field(description="Date the facts were last checked against the sources.")
