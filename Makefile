@@ -8,7 +8,7 @@ CHROMIUM ?= /usr/bin/chromium
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: serve build check coverage schemas test lint browser-deps bench clean
+.PHONY: serve build check coverage schemas test lint browser-deps bench audit offline clean
 
 $(VENV)/.site-deps: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -66,6 +66,19 @@ test: $(VENV)/.test-deps browser-deps check lint
 ## bench: measure how build and check times grow with the number of programs
 bench: $(VENV)/.test-deps browser-deps
 	CHROMIUM=$(CHROMIUM) $(PY) bench/bench.py
+
+## audit: Lighthouse 12.2.3 (mobile) on five pages served as GitHub Pages serves them (gzip, caching);
+## prints a Markdown report against the budget and writes it to audit-report.md (RUNS=3: median of 3)
+audit: $(VENV)/.site-deps browser-deps tools/audit/node_modules/.package-lock.json
+	CHROME_PATH=$(CHROMIUM) $(PY) -m bench.audit --runs $(or $(RUNS),1)
+
+tools/audit/node_modules/.package-lock.json: tools/audit/package-lock.json
+	cd tools/audit && npm ci --no-audit --no-fund --loglevel=error
+
+## offline: build the copy a reader opens from disk (file://) into site-offline/ and site-offline.zip
+offline: $(VENV)/.site-deps
+	$(VENV)/bin/mkdocs build --strict -f mkdocs-offline.yml
+	rm -f site-offline.zip && $(PY) -m zipfile -c site-offline.zip site-offline/
 
 clean:
 	rm -rf site .pytest_cache .hypothesis
