@@ -44,5 +44,24 @@ window.kb = window.kb || (function () {
     }
   }
 
+  /* Printing (print.css): links to this site are marked so that only links to other sites print
+   * their address (instant navigation has made every link absolute), and every <details> prints
+   * open; afterwards the ones the reader had closed close again. */
+  window.addEventListener("beforeprint", function () {
+    document.querySelectorAll("a[href]").forEach(function (link) {
+      if (link.origin === location.origin) link.setAttribute("data-kb-here", "");
+    });
+    document.querySelectorAll("details:not([open])").forEach(function (details) {
+      details.setAttribute("open", "");
+      details.setAttribute("data-kb-print-opened", "");
+    });
+  });
+  window.addEventListener("afterprint", function () {
+    document.querySelectorAll("details[data-kb-print-opened]").forEach(function (details) {
+      details.removeAttribute("open");
+      details.removeAttribute("data-kb-print-opened");
+    });
+  });
+
   return { el: el, labels: labels, onEveryPage: onEveryPage };
 })();
