@@ -1,14 +1,16 @@
 """MkDocs hooks (listed under ``hooks:`` in mkdocs.yml): build steps that are not page macros.
 
 - ``on_startup``: note whether the site is being served (:mod:`macros.live`).
-- ``on_config``: put the macros plugin's Jinja environment in a sandbox.
+- ``on_config``: put the macros plugin's Jinja environment in a sandbox; give Markdown's ``abbr``
+  extension the glossary (tooltips on every page; :mod:`macros.tooltips`).
 - ``on_files``: add a generated page per program (with a calendar file of its deadlines ahead, if any),
   the shortlist's deadlines.json, the JSON Schemas and the open-data exports,
   and, from git (:mod:`macros.history`), the recent-changes page with its Atom feed.
 - ``on_page_read_source``: while serving with a data error, show the error on every page.
-- ``on_page_markdown``: append the glossary as abbreviations (tooltips on every page) and point
-  the "edit" button of program pages at their YAML file; date each page by its source's last commit.
-- ``on_page_content``: keep each glossary tooltip once per page (:mod:`macros.tooltips`); hide task-list
+- ``on_page_markdown``: point the "edit" button of program pages at their YAML file; date each page by
+  its source's last commit.
+- ``on_page_content``: put back a program page's HTML (it skips Markdown, which would leave it as it is);
+  keep each glossary tooltip once per page (:mod:`macros.tooltips`); hide task-list
   checkboxes (decorative, unlabelled) from screen readers.
 """
 
@@ -41,10 +43,10 @@ class _Build:
 
     data = None
     errors: DataErrors | None = None
-    abbreviations = ""
     repository: paths.Repository | None = None
     program_sources: dict[str, str] = {}  # generated page file -> program slug
     dates: dict[str, str] = {}  # page file -> date its source last changed in git (YYYY-MM-DD)
+    raw_html: dict[str, str] = {}  # program page file -> its HTML, kept from Markdown (see on_page_markdown)
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -63,6 +65,11 @@ def on_config(config):
         raise PluginError("could not sandbox the macros plugin's Jinja environment; check its version")
     for name in HIDDEN_VARIABLES:
         plugin.variables.pop(name, None)
+    try:  # once per build, not appended to every page (see macros/tooltips.py)
+        glossary = tooltips.abbreviations(cached_dataset(PROJECT_DIR).glossary.terms)
+    except DataErrors:
+        glossary = {}  # on_files reports the errors
+    config["mdx_configs"].setdefault("abbr", {})["glossary"] = glossary
     return config
 
 
@@ -79,12 +86,9 @@ def on_files(files: Files, config) -> Files:
         live.report(exc)
         _add_history(files, config, {})  # the nav lists the changes page; it shows the errors too
         return files
-    _Build.abbreviations = "\n".join(
-        f"*[{form}]: {t.expansion}" for t in data.glossary.terms for form in (t.term, *t.aliases)
-    )
     site_url = config["site_url"]
     issue_url = repository.new_issue("data-correction.yml")
-    _Build.program_sources = {}
+    _Build.program_sources, _Build.raw_html = {}, {}
     stamp = datetime.now(timezone.utc).replace(microsecond=0)  # DTSTAMP of the calendar files
     for slug in data.programs:
         content = program_page.program_page(slug, data, edit_url=repository.edit(program_file(slug)),
@@ -143,16 +147,26 @@ def on_page_content(html: str, page, config, files) -> str:
 
     pymdownx.tasklist renders its checkboxes without a label; the list item's text already says it all.
     """
+    if (raw := _Build.raw_html.pop(page.file.src_uri, None)) is not None:  # a program page (see on_page_markdown)
+        html = raw
     html = html.replace('<input type="checkbox" disabled/>', '<input type="checkbox" disabled aria-hidden="true"/>')
     return tooltips.first_use_only(html)
 
 
-@event_priority(-100)  # after macros have rendered, so glossary text is never read as a template
+@event_priority(-100)  # after macros have rendered
 def on_page_markdown(markdown: str, page, config, files) -> str:
-    """Append glossary abbreviations; send "edit" on a program page to its YAML file."""
+    """Send "edit" on a program page to its YAML file; date the page; keep program pages from Markdown.
+
+    A program page is one raw HTML block that Markdown returns unchanged (tests/test_hooks.py checks
+    that it does) after parsing it twice (md_in_html, then MkDocs' anchor check): about 5 ms a page.
+    So Markdown gets an empty page and ``on_page_content`` puts the HTML back.
+    """
     slug = _Build.program_sources.get(page.file.src_uri)
     if slug is not None:
         page.edit_url = _Build.repository.edit(program_file(slug))
     if day := _Build.dates.get(page.file.src_uri):  # Material shows it as the page's "last update"
         page.meta.setdefault("revision_date", day)
-    return f"{markdown}\n\n{_Build.abbreviations}\n"
+    if slug is not None:
+        _Build.raw_html[page.file.src_uri] = markdown.strip()
+        return ""
+    return markdown

@@ -148,8 +148,9 @@ def program_page(slug: str, dataset: Dataset, *, edit_url: str, issue_url: str, 
     parts.append(_shortlist_button(slug, here))
     parts.append(_old_price_warning(program, today))
     parts.append(_facts_sections(program, dataset, today, after={"Deadlines": _calendar_link(slug, program, here, today)}))
-    if program.notes:
-        parts.append(f"<h2>Good to know</h2><p>{text(program.notes)}</p>{_sources_for(program, 'notes')}")
+    if program.notes:  # every inline element sits in a block, as Markdown would put it (hooks.py skips Markdown)
+        cite = _sources_for(program, "notes")
+        parts.append(f"<h2>Good to know</h2><p>{text(program.notes)}</p>{f'<p>{cite}</p>' if cite else ''}")
     source_items = "".join(
         f"<li>{link(s.url, s.title)} <span class=\"kb-meta\">({text(s.kind)}, read {text(s.accessed.isoformat())}"
         f"{_archived(s)}; supports: {text(', '.join(s.supports))})</span></li>"

@@ -4,16 +4,18 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
+import markdown
 import pytest
 from jinja2 import Environment
 from mkdocs.config import load_config
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 
-from macros import hooks, live, paths
+from macros import hooks, live, paths, program_page
 from macros.errors import DataError, DataErrors
 from macros.sandbox import GuideSandbox
 
+from .rendered import to_html
 from .support import ROOT
 
 
@@ -38,9 +40,20 @@ def not_serving():
 
 def test_on_config_sandboxes_the_macros_environment_and_hides_variables():
     plugin = FakeMacrosPlugin()
-    hooks.on_config({"plugins": {"macros": plugin}})
+    hooks.on_config({"plugins": {"macros": plugin}, "mdx_configs": {}})
     assert isinstance(plugin.env, GuideSandbox)
     assert set(plugin.variables) == {"macros"}
+
+
+def test_markdown_gets_the_glossary_once_per_build_and_marks_terms_on_any_page(dataset):
+    config = {"plugins": {"macros": FakeMacrosPlugin()}, "mdx_configs": {"toc": {"permalink": True}}}
+    hooks.on_config(config)
+    term = dataset.glossary.terms[0]
+    assert config["mdx_configs"]["abbr"]["glossary"][term.term] == term.expansion
+    assert config["mdx_configs"]["toc"] == {"permalink": True}
+    html = markdown.Markdown(extensions=["abbr"], extension_configs=config["mdx_configs"]).convert(
+        f"A page that says {term.term}.")
+    assert f'<abbr title="{term.expansion}">{term.term}</abbr>' in html
 
 
 def test_on_config_needs_the_macros_plugin():
@@ -57,7 +70,8 @@ def test_on_startup_notes_whether_the_site_is_served():
 
 def test_task_list_checkboxes_are_hidden_from_screen_readers():
     html = '<li><input type="checkbox" disabled/> Done</li>'
-    assert hooks.on_page_content(html, None, None, None) == (
+    page = SimpleNamespace(file=SimpleNamespace(src_uri="costs/index.md"))
+    assert hooks.on_page_content(html, page, None, None) == (
         '<li><input type="checkbox" disabled aria-hidden="true"/> Done</li>')
 
 
@@ -87,13 +101,27 @@ def test_on_files_adds_program_pages_schemas_and_exports(generated_files, datase
     assert expected <= set(generated_files)
 
 
-def test_program_pages_edit_their_yaml_file_and_get_the_glossary(generated_files, dataset):
+def test_program_pages_edit_their_yaml_file(generated_files, dataset):
     slug = next(iter(dataset.programs))
     page = SimpleNamespace(file=SimpleNamespace(src_uri=paths.program_source(slug)), edit_url=None, meta={})
-    markdown = hooks.on_page_markdown("# Page", page, None, None)
+    hooks.on_page_markdown("<p>Page</p>", page, None, None)
     assert page.edit_url.endswith(f"/data/programs/{slug}.yml")
-    term = dataset.glossary.terms[0]
-    assert f"*[{term.term}]: {term.expansion}" in markdown
+
+
+def test_a_program_page_skips_markdown_and_gets_its_html_back(generated_files, dataset):
+    slug = next(iter(dataset.programs))
+    page = SimpleNamespace(file=SimpleNamespace(src_uri=paths.program_source(slug)), edit_url=None, meta={})
+    assert hooks.on_page_markdown("\n\n<h1>Program</h1>\n<p>Facts</p>\n\n", page, None, None) == ""
+    assert hooks.on_page_content("", page, None, None) == "<h1>Program</h1>\n<p>Facts</p>"
+
+
+def test_markdown_would_leave_every_program_page_as_it_is(dataset):
+    """Program pages skip Markdown (a build-time saving), so they must be HTML that Markdown would not change."""
+    for slug in dataset.programs:
+        source = program_page.program_page(slug, dataset, edit_url="https://example.org/edit",
+                                           issue_url="https://example.org/issue", site_url="https://example.org/")
+        html = source.split("\n---\n", 1)[1].strip()
+        assert to_html(html) == html, slug
 
 
 def test_other_pages_keep_their_edit_link(generated_files):
