@@ -54,7 +54,7 @@ browser-deps:
 
 ## lint: Python errors, spelling, GitHub workflow checks
 lint: $(VENV)/.test-deps
-	$(VENV)/bin/ruff check macros tests bench
+	$(VENV)/bin/ruff check macros tests bench tools
 	$(VENV)/bin/codespell
 	$(VENV)/bin/actionlint
 	$(VENV)/bin/zizmor --offline --quiet .github/workflows
