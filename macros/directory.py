@@ -1,4 +1,4 @@
-"""The program directory table, the compare tool's container and data, and directory-wide sentences.
+"""The program directory table, the compare tool's container, and directory-wide sentences.
 
 Python formats, the scripts only arrange: every string the directory and compare scripts show
 comes from here (labels, options, display values), keyed by the stable keys of :mod:`macros.facts`.
@@ -14,14 +14,13 @@ from typing import get_args
 
 from markupsafe import Markup
 
-from . import facts
+from . import facts, facts_json
 from . import formatting as fmt
 from . import models
 from .dataset import Dataset
 from .derived import OLD_PRICE_AFTER_YEARS, estimated_total, is_old_price, reference_price, tuition_range
 from .html import attr, data_label, link, text
-from .paths import COMPARE_JSON, DIRECTORY_PAGE, program_url, relative
-from .tables import program_name
+from .paths import DIRECTORY_PAGE, PROGRAM_NAMES_JSON, SHORTLIST_PAGE, program_facts, program_url, relative
 
 
 @dataclass(frozen=True)
@@ -48,6 +47,8 @@ COLUMNS = (
 SORT_ALIASES = {"tuition-as-stated": "estimated-total"}
 _HEADINGS = {"program": "Program", "degree-type": "Degree type", "estimated-total": "Estimated total tuition"}
 PRICE_UNKNOWN = "Price unknown"
+#: Stands for the slug in the data-facts address pattern the compare and shortlist scripts fill in.
+SLUG_PLACEHOLDER = "{slug}"
 
 
 def heading(column: Column) -> str:
@@ -66,20 +67,24 @@ DELIVERY_GROUPS = (
 )
 
 
-def filter_groups(dataset: Dataset) -> dict[str, list[list]]:
+def filter_groups(dataset: Dataset, programs: Mapping[str, models.Program] | None = None) -> dict[str, list[list]]:
     """Options that match any of several values, as [value, label, [values matched]], when all are in use.
 
     The script lists each group just before the option of its first value, so the delivery filter
     says what "Online" includes instead of leaving low-residency programs out unannounced.
+    ``programs`` are those of the table (default: all).
     """
-    used = {d for p in dataset.programs.values() for d in p.delivery or []}
+    used = {d for p in (dataset.programs if programs is None else programs).values() for d in p.delivery or []}
     return {"delivery": [[value, label, list(members)] for value, label, members in DELIVERY_GROUPS
                          if used.issuperset(members)]}
 
 
-def filter_options(dataset: Dataset) -> dict[str, list[list[str]]]:
-    """The options of each directory filter, as [value, label] pairs in display order (only values in use)."""
-    programs = dataset.programs.values()
+def filter_options(dataset: Dataset, programs: Mapping[str, models.Program] | None = None) -> dict[str, list[list[str]]]:
+    """The options of each directory filter, as [value, label] pairs in display order (only values in use).
+
+    ``programs`` are those of the table (default: all).
+    """
+    programs = (dataset.programs if programs is None else programs).values()
     gre = {p.admissions.gre.policy for p in programs if p.admissions and p.admissions.gre}
     return {
         "pace": _choices({x: fmt.label(x) for p in programs for x in p.pace or []}, list(get_args(models.Pace))),
@@ -101,10 +106,11 @@ def money_patterns(programs: Mapping[str, models.Program]) -> dict[str, str]:
     return {t.currency: fmt.money_pattern(t.currency) for p in programs.values() for t in p.tuition or []}
 
 
-def script_labels(dataset: Dataset) -> dict:
+def script_labels(dataset: Dataset, programs: Mapping[str, models.Program] | None = None) -> dict:
     """What the directory script shows besides the table: filter options and groups, money patterns, renamed sort keys."""
-    return {"options": filter_options(dataset), "groups": filter_groups(dataset), "money": money_patterns(dataset.programs),
-            "aliases": SORT_ALIASES}
+    programs = dataset.programs if programs is None else programs
+    return {"options": filter_options(dataset, programs), "groups": filter_groups(dataset, programs),
+            "money": money_patterns(programs), "aliases": SORT_ALIASES}
 
 
 def currency_order(programs: Mapping[str, models.Program]) -> list[str]:
@@ -173,19 +179,27 @@ def _row(slug: str, p: models.Program, dataset: Dataset, page_url: str, currenci
     return f"<tr{attributes}>{''.join(cells)}</tr>"
 
 
-def programs_table(dataset: Dataset, page_url: str = DIRECTORY_PAGE, today: date | None = None) -> Markup:
-    """The directory: one row per program, sortable and filterable by the directory script."""
+def programs_table(dataset: Dataset, page_url: str = DIRECTORY_PAGE, today: date | None = None,
+                   programs: Mapping[str, models.Program] | None = None, where: str = "") -> Markup:
+    """The directory: one row per program, sortable and filterable by the directory script.
+
+    ``programs`` are the rows (default: every program); ``where`` ends the caption's first part
+    (" in Germany"). Prices sort by the currencies of the whole directory, so every page agrees.
+    """
+    programs = dataset.programs if programs is None else programs
     head = "".join(
         f'<th scope="col" data-key="{c.key}" data-sort-type="{c.sort}" aria-sort="none">{text(heading(c))}</th>'
         for c in COLUMNS
     )
     currencies = currency_order(dataset.programs)
-    body = "".join(_row(slug, p, dataset, page_url, currencies, today) for slug, p in dataset.programs.items())
-    count = len(dataset.programs)
+    body = "".join(_row(slug, p, dataset, page_url, currencies, today) for slug, p in programs.items())
+    count = len(programs)
+    labels = json.dumps(script_labels(dataset, programs), ensure_ascii=False)
     return Markup(
         '<div class="kb-table kb-directory-wrap" role="region" aria-label="Program directory" tabindex="0">'
-        f'<table id="program-directory" class="kb-directory" data-labels="{attr(json.dumps(script_labels(dataset), ensure_ascii=False))}">'
-        f'<caption>Master\'s programs in machine learning: <span class="kb-directory-count">all {count}</span> '
+        f'<table id="program-directory" class="kb-directory" data-labels="{attr(labels)}" '
+        f'data-shortlist="{attr(relative(SHORTLIST_PAGE, page_url))}">'
+        f'<caption>Master\'s programs in machine learning{text(where)}: <span class="kb-directory-count">all {count}</span> '
         f"programs</caption><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>"
     )
 
@@ -205,35 +219,19 @@ def tuition_range_sentence(programs: Mapping[str, models.Program], currency: str
     )
 
 
-def compare_data(dataset: Dataset, today: date | None = None) -> dict:
-    """What the compare script shows, already formatted: the rows, and each program's display values.
-
-    Programs come in the order the picker lists them (by name); ``page`` is each program page's
-    URL relative to the site root and ``links`` holds the addresses of facts shown as links.
-    """
-    ordered = sorted(dataset.programs.items(), key=lambda item: program_name(item[1]).casefold())
-    return {
-        "rows": [[fact.key, fact.label] for fact in facts.FACTS],
-        "not_stated": facts.NOT_STATED,
-        "programs": {
-            slug: {"name": program_name(p), "title": p.title, "page": program_url(slug),
-                   "values": facts.shown(p, dataset, today), "links": {"official-page": p.official_url}}
-            for slug, p in ordered
-        },
-    }
-
-
 def compare_widget(page_url: str) -> Markup:
-    """The compare tool's container: where to fetch its data and where the site root is.
+    """The compare tool's container: its labels, where the site root is and where each program's data is.
 
-    The script in ``assets/javascripts/compare.js`` fills it in; without JavaScript the
-    ``<noscript>`` text points to the directory, whose table works everywhere.
+    The script in ``assets/javascripts/compare.js`` fills it in, fetching ``facts.json`` of each
+    program it shows and the picker's ``names.json`` (:mod:`macros.facts_json`); without JavaScript
+    the ``<noscript>`` text points to the directory, whose table works everywhere.
     """
+    labels = json.dumps(facts_json.compare_labels(), ensure_ascii=False)
     return Markup(
-        f'<div id="kb-compare" data-src="{attr(relative(COMPARE_JSON, page_url))}" '
-        f'data-root="{attr(relative("", page_url).rstrip("/") + "/")}" data-max="4">'
+        f'<div id="kb-compare" data-labels="{attr(labels)}" '
+        f'data-root="{attr(relative("", page_url).rstrip("/") + "/")}" '
+        f'data-facts="{attr(program_facts(SLUG_PLACEHOLDER))}" data-names="{attr(PROGRAM_NAMES_JSON)}" data-max="4">'
         '<noscript><p>The side-by-side comparison needs JavaScript. Every fact it shows is also on each '
         f'program\'s own page and in the {link(relative(DIRECTORY_PAGE, page_url), "program directory", external=False)} table.</p></noscript>'
         "</div>"
     )
-

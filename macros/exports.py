@@ -1,4 +1,4 @@
-"""Open data: programs.json, programs.csv and the compare data, generated from the validated program data.
+"""Open data: programs.json and programs.csv, generated from the validated program data.
 
 ``programs.json`` keeps every value exactly. ``programs.csv`` is for spreadsheets, so a cell that a
 spreadsheet would run as a formula is neutralised the way OWASP recommends (see :func:`csv_cell`).
@@ -139,8 +139,3 @@ def csv_cell(value: object) -> object:
     if isinstance(value, str) and value.startswith(FORMULA_STARTS):
         return "'" + value
     return value
-
-
-def compare_json(data: dict) -> str:
-    """The compare tool's data (see :func:`macros.directory.compare_data`) as compact JSON."""
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"

@@ -3,12 +3,14 @@
 - ``on_startup``: note whether the site is being served (:mod:`macros.live`).
 - ``on_config``: put the macros plugin's Jinja environment in a sandbox; give Markdown's ``abbr``
   extension the glossary (tooltips on every page; :mod:`macros.tooltips`).
-- ``on_files``: add a generated page per program (with a calendar file of its deadlines ahead, if any),
-  the shortlist's deadlines.json, the JSON Schemas and the open-data exports,
+- ``on_files``: add a generated page per program (with a calendar file of its deadlines ahead, if any,
+  and the facts.json that compare and the shortlist fetch), the directory's country pages once it is
+  split (:mod:`macros.directory_pages`), the JSON Schemas and the open-data exports,
   and, from git (:mod:`macros.history`), the recent-changes page with its Atom feed.
 - ``on_page_read_source``: while serving with a data error, show the error on every page.
 - ``on_page_markdown``: point the "edit" button of program pages at their YAML file; date each page by
-  its source's last commit.
+  its source's last commit;
+  give program pages their script and check every page's own scripts and styles (:mod:`macros.page_assets`).
 - ``on_page_content``: put back a program page's HTML (it skips Markdown, which would leave it as it is);
   keep each glossary tooltip once per page (:mod:`macros.tooltips`); hide task-list
   checkboxes (decorative, unlabelled) from screen readers.
@@ -30,8 +32,8 @@ PROJECT_DIR = Path(__file__).resolve().parent.parent
 if str(PROJECT_DIR) not in sys.path:
     sys.path.insert(0, str(PROJECT_DIR))
 
-from macros import directory, exports, live, paths, program_page, schema, tooltips  # noqa: E402
-from macros import calendar, changes, history  # noqa: E402
+from macros import exports, live, paths, program_page, schema, tooltips  # noqa: E402
+from macros import calendar, changes, directory_pages, facts_json, history, page_assets  # noqa: E402
 from macros.errors import DataErrors  # noqa: E402
 from macros.tables import program_name  # noqa: E402
 from macros.sandbox import HIDDEN_VARIABLES, GuideSandbox, sandboxed_copy  # noqa: E402
@@ -98,14 +100,17 @@ def on_files(files: Files, config) -> Files:
         # The page links this file exactly when a deadline is ahead (both ask derived.deadlines_ahead).
         if ics := calendar.program_calendar(slug, data.programs[slug], site_url=site_url, stamp=stamp):
             files.append(File.generated(config, paths.program_calendar(slug), content=ics.encode("utf-8")))
-    files.append(File.generated(config, paths.DEADLINES_JSON,
-                                content=calendar.deadlines_json(data.programs, site_url=site_url, stamp=stamp)))
+        shown = facts_json.program_facts(slug, data.programs[slug], data, site_url=site_url, stamp=stamp)
+        files.append(File.generated(config, paths.program_facts(slug), content=facts_json.compact(shown)))
+    files.append(File.generated(config, paths.PROGRAM_NAMES_JSON, content=facts_json.compact(facts_json.program_names(data))))
+    if directory_pages.is_split(data):
+        for part in directory_pages.country_pages(data):
+            files.append(File.generated(config, part.source, content=directory_pages.country_page(part, data)))
     choices = schema.choices_of(data.degree_types, data.countries)
     for name, content in schema.schema_files(site_url, choices).items():
         files.append(File.generated(config, f"{paths.SCHEMAS}/{name}", content=content))
     files.append(File.generated(config, paths.PROGRAMS_JSON, content=exports.programs_json(data.programs, site_url)))
     files.append(File.generated(config, paths.PROGRAMS_CSV, content=exports.programs_csv(data.programs)))
-    files.append(File.generated(config, paths.COMPARE_JSON, content=exports.compare_json(directory.compare_data(data))))
     _add_history(files, config, {slug: program_name(p) for slug, p in data.programs.items()})
     return files
 
@@ -164,6 +169,9 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
     slug = _Build.program_sources.get(page.file.src_uri)
     if slug is not None:
         page.edit_url = _Build.repository.edit(program_file(slug))
+        page.meta.setdefault("scripts", list(page_assets.PROGRAM_PAGE_SCRIPTS))
+    if files is not None and (problems := page_assets.problems(page.meta, files.src_uris)):
+        raise PluginError(f"{page.file.src_uri}: " + "; ".join(problems))
     if day := _Build.dates.get(page.file.src_uri):  # Material shows it as the page's "last update"
         page.meta.setdefault("revision_date", day)
     if slug is not None:

@@ -21,8 +21,8 @@ CHANGES_SOURCE = "changes.md"  # generated from the git history (macros/changes.
 CHANGES_FEED = "changes.xml"
 PROGRAMS_JSON = "programs.json"
 PROGRAMS_CSV = "programs.csv"
-COMPARE_JSON = "compare.json"
-DEADLINES_JSON = "deadlines.json"  # the shortlist's calendar parts (macros/calendar.py)
+#: Every program's slug and name, for the compare picker (macros/facts_json.py).
+PROGRAM_NAMES_JSON = "programs/names.json"
 SCHEMAS = "schemas"
 #: The guide page (under docs/) whose sections the prerequisite self-check links to.
 PREPARATION_PAGE = "admissions/preparation.md"
@@ -41,6 +41,21 @@ def program_source(slug: str) -> str:
 def program_calendar(slug: str) -> str:
     """The site URL of a program's calendar file of upcoming deadlines (next to its page)."""
     return f"{PROGRAMS}/{slug}/deadlines.ics"
+
+
+def program_facts(slug: str) -> str:
+    """The site URL of a program's display values for compare and the shortlist (next to its page)."""
+    return f"{PROGRAMS}/{slug}/facts.json"
+
+
+def country_directory(country: str, part: int = 1) -> str:
+    """The site URL of the directory page of one country's programs (``part`` > 1: its later pages)."""
+    return f"{PROGRAMS}/country/{country.lower()}/" + (f"{part}/" if part > 1 else "")
+
+
+def country_directory_source(country: str, part: int = 1) -> str:
+    """The generated Markdown file of a country's directory page, relative to docs/."""
+    return f"{PROGRAMS}/country/{country.lower()}" + (f"/{part}.md" if part > 1 else ".md")
 
 
 def schema_url(name: str) -> str:

@@ -631,6 +631,13 @@ def compare_table(page: Page) -> dict[str, list[str]]:
     )
 
 
+def add_to_compare(page: Page, slug: str) -> None:
+    """Pick a program and press Add; wait until its column is shown (its facts are fetched first)."""
+    page.get_by_label("Add a program to compare", exact=True).select_option(slug)
+    page.get_by_role("button", name="Add", exact=True).click()
+    expect(page.locator(f"#kb-compare-table thead th[data-slug='{slug}']")).to_have_count(1)
+
+
 def chosen_slugs(page: Page) -> list[str]:
     return page.eval_on_selector_all("#kb-compare-table thead th[scope=col]",
                                      "cells => cells.map(cell => cell.dataset.slug)")
@@ -650,6 +657,10 @@ def test_compare_shows_the_facts_of_two_programs(page: Page, data, outside_reque
     expect(page.locator("#kb-compare-table")).to_be_visible()
     assert chosen_slugs(page) == [a, b]
     assert query(page) == {"p": [a, b]}, "unknown slugs are dropped from the address"
+    # An unknown program is known by its missing data file: the browser notes the 404, nothing else.
+    assert [e for e in console_errors if "404" in e] == ["console: Failed to load resource: the server responded "
+                                                         "with a status of 404 (File not found)"]
+    console_errors.clear()
     table = compare_table(page)
     fa, fb = expected_facts(data, a), expected_facts(data, b)
     assert list(table) == list(fa)
@@ -674,7 +685,7 @@ def test_compare_shows_the_facts_of_two_programs(page: Page, data, outside_reque
 
 
 def test_compare_shows_admissions_and_deadlines(page: Page, data, outside_requests, console_errors):
-    """The rows come from compare.json, so the newer facts (GRE, deadlines, start terms...) show too."""
+    """The rows come from the build, so the newer facts (GRE, deadlines, start terms...) show too."""
     def has(slug, key):
         return bool(facts.BY_KEY[key].show(data.programs[slug], data))
 
@@ -703,8 +714,7 @@ def test_compare_add_and_remove_update_the_url(page: Page, data, outside_request
     assert page.locator("#kb-compare-table").count() == 0
     add = page.get_by_role("button", name="Add", exact=True)
     for i, slug in enumerate(slugs[:4], start=1):
-        select.select_option(slug)
-        add.click()
+        add_to_compare(page, slug)
         assert chosen_slugs(page) == slugs[:i]
         assert query(page) == {"p": slugs[:i]}
     expect(add).to_be_disabled()  # four at most
@@ -726,17 +736,17 @@ def test_compare_add_and_remove_update_the_url(page: Page, data, outside_request
 def test_compare_after_instant_navigation(page: Page, site_url, data, outside_requests, console_errors):
     a, b = pick_pair(data)
     goto_for_instant_navigation(page, site_url, f"programs/{a}/")
+    assert page.evaluate("window.__kbCompareLoaded === undefined"), "a program page does not load compare.js"
     page.get_by_role("link", name="Compare with other programs").click()
     page.wait_for_url(re.compile(rf"/programs/compare/\?p={a}$"))
     select = page.get_by_label("Add a program to compare", exact=True)
     expect(select).to_be_visible()
     assert page.evaluate("window.__noReload === true"), "the page was loaded by instant navigation"
-    select.select_option(b)
-    page.get_by_role("button", name="Add", exact=True).click()
+    add_to_compare(page, b)
     assert chosen_slugs(page) == [a, b]
     assert query(page) == {"p": [a, b]}
     expect(page.locator("#kb-compare .kb-compare")).to_have_count(1)
-    # The data is fetched from compare.json, so nothing depends on scripts Material re-creates.
+    # The data is fetched from each program's facts.json, so nothing depends on scripts Material re-creates.
     table = compare_table(page)
     fa, fb = expected_facts(data, a), expected_facts(data, b)
     for row, cells in table.items():
@@ -762,7 +772,7 @@ def test_instant_navigation_runs_no_json_as_script(page: Page, site_url, data, o
 
 
 def test_compare_says_so_when_the_data_cannot_be_loaded(page: Page, data, outside_requests):
-    page.route(re.compile(r"/compare\.json$"), lambda route: route.fulfill(status=404, body="not found"))
+    page.route(re.compile(r"/facts\.json$"), lambda route: route.fulfill(status=500, body="server error"))
     errors: list[str] = []
     page.on("pageerror", lambda error: errors.append(str(error)))
     slug = next(iter(data.programs))
@@ -772,3 +782,72 @@ def test_compare_says_so_when_the_data_cannot_be_loaded(page: Page, data, outsid
     expect(page.locator("#kb-compare-select")).to_have_count(0)
     assert query(page) == {"p": [slug]}, "the address is left as it was"
     assert errors == [] and outside_requests == []
+
+
+# --- What each page loads -----------------------------------------------------------------------
+
+TOOL_SCRIPTS = ("directory.js", "compare.js", "shortlist.js", "finder.js", "calculator.js")
+
+
+def requested(page: Page, path: str) -> list[str]:
+    """The paths (from the site root) of everything the page at ``path`` requests while it loads."""
+    seen: list[str] = []
+    page.on("request", lambda request: seen.append(urlsplit(request.url).path))
+    page.goto(path)
+    page.wait_for_load_state("networkidle")
+    return seen
+
+
+def test_a_guide_page_loads_no_tool_script(page: Page, outside_requests, console_errors):
+    for path in ("", "costs/", "programs/data/"):
+        loaded = requested(page, path)
+        assert [p for p in loaded if p.endswith(TOOL_SCRIPTS)] == [], path
+        assert not [p for p in loaded if p.endswith((".json", "calculator.css"))], path
+    assert_clean(outside_requests, console_errors)
+
+
+def test_compare_fetches_only_the_programs_it_shows(page: Page, data, outside_requests, console_errors):
+    four = list(data.programs)[:4]
+    loaded = requested(page, "programs/compare/?" + "&".join(f"p={slug}" for slug in four))
+    expect(page.locator("#kb-compare-table")).to_be_visible()
+    assert chosen_slugs(page) == four
+    data_files = [p for p in loaded if p.endswith(".json") and "/search" not in p and "pagefind" not in p]
+    assert sorted(data_files) == sorted(f"/programs/{slug}/facts.json" for slug in four)
+    assert sorted(p for p in loaded if p.endswith(TOOL_SCRIPTS)) == ["/assets/javascripts/compare.js",
+                                                                     "/assets/javascripts/shortlist.js"]
+    # With a place free, the picker's list of names is fetched, and adding a program fetches its facts only.
+    more: list[str] = []
+    page.on("request", lambda request: more.append(urlsplit(request.url).path))
+    first = data.programs[four[0]]
+    page.get_by_role("button", name=f"Remove {first.university}: {first.title}").click()
+    select = page.get_by_label("Add a program to compare", exact=True)
+    expect(select).to_be_enabled()
+    add_to_compare(page, four[0])
+    assert chosen_slugs(page) == four[1:] + four[:1]
+    assert [p for p in more if p.endswith(".json")] == ["/programs/names.json"], "the facts are fetched once"
+    assert_clean(outside_requests, console_errors)
+
+
+def test_compare_reached_again_by_instant_navigation_binds_its_controls_once(page: Page, site_url, data, outside_requests,
+                                                                            console_errors):
+    a, b, c = list(data.programs)[:3]
+    goto_for_instant_navigation(page, site_url, "programs/")
+    for _ in range(2):  # there, away, back, forward: each visit runs compare.js again
+        page.locator(".md-sidebar--primary a[href$='programs/compare/']").click()
+        page.wait_for_url(re.compile(r"/programs/compare/$"))
+        expect(page.get_by_label("Add a program to compare", exact=True)).to_be_enabled()
+        page.go_back()
+        page.wait_for_url(re.compile(r"/programs/$"))
+        expect(page.locator("form.kb-filters")).to_have_count(1)
+    page.go_forward()
+    page.wait_for_url(re.compile(r"/programs/compare/$"))
+    select = page.get_by_label("Add a program to compare", exact=True)
+    expect(select).to_be_enabled()
+    assert page.evaluate("window.__noReload === true"), "every visit was an instant navigation"
+    for slug in (a, b, c):
+        add_to_compare(page, slug)
+    assert chosen_slugs(page) == [a, b, c], "each press adds one program"
+    assert query(page) == {"p": [a, b, c]}
+    expect(page.locator("#kb-compare .kb-compare")).to_have_count(1)
+    expect(page.locator("#kb-compare-select option")).to_have_count(len(data.programs) + 1)
+    assert_clean(outside_requests, console_errors)

@@ -1,4 +1,4 @@
-"""The directory table, filter options and compare data (macros.directory)."""
+"""The directory table, its filter options and the compare container (macros.directory)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,6 @@ from datetime import date
 from html import unescape
 
 from macros import directory, facts, models
-from macros.tables import program_name
 
 
 def test_directory_rows_carry_the_filter_data(dataset):
@@ -46,15 +45,18 @@ def test_the_labels_for_the_script_are_in_the_table(dataset):
     assert labels["money"]["USD"] == "$#"
 
 
-def test_compare_data_has_every_fact_of_every_program_by_name(dataset):
-    data = directory.compare_data(dataset)
-    assert [key for key, _ in data["rows"]] == [f.key for f in facts.FACTS]
-    names = [p["name"] for p in data["programs"].values()]
-    assert names == sorted(names, key=str.casefold)
-    assert set(data["programs"]) == set(dataset.programs)
-    slug, program = next(iter(dataset.programs.items()))
-    assert data["programs"][slug]["name"] == program_name(program)
-    assert data["programs"][slug]["values"] == facts.shown(program, dataset)
+def test_a_table_of_some_programs_lists_only_them_with_their_own_filter_options(dataset):
+    german = {slug: p for slug, p in dataset.programs.items() if p.country == "DE"}
+    assert german, "the data has programs in Germany"
+    html = str(directory.programs_table(dataset, "programs/country/de/", programs=german, where=" in Germany"))
+    assert re.findall(r'<tr data-slug="([^"]+)"', html) == list(german)
+    labels = json.loads(unescape(re.search(r'data-labels="([^"]*)"', html).group(1)))
+    assert [value for value, _ in labels["options"]["country"]] == ["DE"]
+    assert f"Master's programs in machine learning in Germany: <span class=\"kb-directory-count\">all {len(german)}</span>" in html
+    # Links are relative to the page the table is on.
+    slug = next(iter(german))
+    assert f'href="../../{slug}/"' in html
+    assert 'data-shortlist="../../shortlist/"' in html
 
 
 def test_tuition_range_sentence(dataset):
@@ -63,9 +65,15 @@ def test_tuition_range_sentence(dataset):
     assert "tuition alone comes to between about $" in str(directory.tuition_range_sentence(dataset.programs))
 
 
-def test_compare_widget_points_at_the_data_from_its_page():
+def test_compare_widget_points_at_each_program_s_facts_and_the_picker_s_names():
     html = str(directory.compare_widget("programs/compare/"))
-    assert 'data-src="../../compare.json"' in html and 'data-root="../../"' in html and "<noscript>" in html
+    found = {name: unescape(value) for name, value in re.findall(r'([\w-]+)="([^"]*)"', html.split(">", 1)[0])}
+    assert found["data-root"] == "../../" and "<noscript>" in html
+    assert found["data-facts"] == "programs/{slug}/facts.json"
+    assert found["data-names"] == "programs/names.json"
+    labels = json.loads(found["data-labels"])
+    assert [key for key, _ in labels["rows"]] == [f.key for f in facts.FACTS]
+    assert labels["not_stated"] == facts.NOT_STATED
 
 
 # --- v2 columns, data attributes and prices, on hand-made programs --------------------------

@@ -240,7 +240,3 @@ def test_programs_json_is_versioned_and_points_at_its_schema():
     assert {k: document[k] for k in ("format", "version", "license", "schema", "count")} == {
         "format": "ml-masters-guide/programs", "version": 2, "license": "CC-BY-4.0",
         "schema": "https://example.org/guide/schemas/program.json", "count": 1}
-
-
-def test_compare_json_is_compact():
-    assert exports.compare_json({"a": [1, "é"]}) == '{"a":[1,"é"]}\n'

@@ -97,7 +97,8 @@ def generated_files():
 def test_on_files_adds_program_pages_schemas_and_exports(generated_files, dataset):
     expected = {paths.program_source(slug) for slug in dataset.programs}
     expected |= {f"schemas/{name}" for name in ("program.json", "degree-types.json")}
-    expected |= {paths.PROGRAMS_JSON, paths.PROGRAMS_CSV, paths.COMPARE_JSON}
+    expected |= {paths.PROGRAMS_JSON, paths.PROGRAMS_CSV, paths.PROGRAM_NAMES_JSON}
+    expected |= {paths.program_facts(slug) for slug in dataset.programs}
     assert expected <= set(generated_files)
 
 

@@ -6,7 +6,7 @@ import html
 import json
 import re
 
-from macros import exports, paths, shortlist
+from macros import exports, facts, paths, shortlist
 
 
 def attributes(markup: str) -> dict[str, str]:
@@ -16,9 +16,13 @@ def attributes(markup: str) -> dict[str, str]:
 
 def test_the_container_names_the_data_pages_and_the_csv_rule():
     found = attributes(str(shortlist.shortlist_widget(paths.SHORTLIST_PAGE)))
-    assert found["data-src"] == "../../" + paths.COMPARE_JSON
-    assert found["data-deadlines"] == "../../" + paths.DEADLINES_JSON
+    # Each program's facts, under the site root: the script fetches only the programs on the list.
     assert found["data-root"] == "../../"
+    assert found["data-facts"] == paths.program_facts("{slug}")
+    labels = json.loads(found["data-labels"])
+    assert labels["rows"] == [[f.key, f.label] for f in facts.FACTS]
+    assert labels["calendar"]["head"].startswith("BEGIN:VCALENDAR\r\n")
+    assert labels["calendar"]["foot"] == "END:VCALENDAR\r\n"
     assert found["data-compare"] == "../compare/"
     assert found["data-directory"] == "../"
     assert found["data-max"] == str(shortlist.COMPARE_MAX)

@@ -1,13 +1,16 @@
-/* Compare programs side by side: fills div#kb-compare from compare.json.
+/* Compare programs side by side: fills div#kb-compare with the programs named in the address.
  *
  * Plain ES2017, no libraries, nothing loaded from elsewhere. The chosen programs live in the
  * address bar as ?p=slug&p=slug so a comparison can be bookmarked or shared. Every value from
  * the data is inserted as text. Runs on every page change of Material's instant navigation.
  *
- * The build (macros/directory.py, compare_data) writes everything shown, already formatted:
- * {"rows": [[key, label], ...], "not_stated": text, "programs": {slug: {"name", "title", "page",
- * "values": {key: text}, "links": {key: url}}}} with the programs in the picker's order. The
- * container's data-src is where to fetch it and data-root the site root that "page" is under.
+ * It fetches only what it shows (macros/facts_json.py writes the files, macros/directory.py the container):
+ * - each chosen program's facts.json, at data-facts with {slug} replaced, under the site root data-root:
+ *   {"name", "title", "page", "values": {key: text}, "links": {key: url}}; a program without one
+ *   (HTTP 404) does not exist and is dropped from the address;
+ * - the picker's list, data-names: [[slug, name], ...] in the picker's order, and only while the
+ *   reader can still add a program (fewer than data-max chosen).
+ * The rows ([[key, label], ...]) and the text for a fact no source states are in data-labels.
  */
 (function () {
   "use strict";
@@ -15,8 +18,9 @@
   if (window.__kbCompareLoaded) return;
   window.__kbCompareLoaded = true;
 
-  var cache = {};
   var el = window.kb.el;
+  var SLUG = /^[a-z0-9][a-z0-9-]{0,99}$/;
+  var cache = {};   /* address -> promise of its JSON (null: no such file) */
 
   function safeUrl(value) {
     try {
@@ -31,41 +35,58 @@
     return typeof value === "string" ? value : "";
   }
 
-  function loadPrograms(src) {
-    if (!cache[src]) {
-      cache[src] = fetch(src, { credentials: "same-origin" }).then(function (response) {
+  /* The JSON at `url`, or null when the site has no such file (404); other failures reject. */
+  function loadJson(url) {
+    if (!cache[url]) {
+      cache[url] = fetch(url, { credentials: "same-origin" }).then(function (response) {
+        if (response.status === 404) return null;
         if (!response.ok) throw new Error("HTTP " + response.status);
         return response.json();
-      }).then(function (data) {
-        if (!data || typeof data !== "object" || !Array.isArray(data.rows) ||
-            !data.programs || typeof data.programs !== "object") {
-          throw new Error("unexpected compare data");
-        }
-        return data;
       }).catch(function (error) {
-        delete cache[src];
+        delete cache[url];
         throw error;
       });
     }
-    return cache[src];
+    return cache[url];
   }
 
-  function build(container, data) {
+  /* Where the container says its data is: each program's facts and the picker's names. */
+  function sources(container) {
     var root = container.getAttribute("data-root") || "";
     if (root && root.charAt(root.length - 1) !== "/") root += "/";
+    var facts = container.getAttribute("data-facts") || "";
+    var names = container.getAttribute("data-names") || "";
+    return {
+      root: root,
+      program: function (slug) {
+        if (!SLUG.test(slug) || facts.indexOf("{slug}") === -1) return Promise.resolve(null);
+        return loadJson(new URL(root + facts.replace("{slug}", slug), window.location.href).href).then(function (p) {
+          return p && typeof p === "object" && p.values && typeof p.values === "object" ? p : null;
+        });
+      },
+      names: function () {
+        return loadJson(new URL(root + names, window.location.href).href).then(function (list) {
+          if (!Array.isArray(list)) throw new Error("unexpected list of programs");
+          return list.filter(function (entry) {
+            return Array.isArray(entry) && typeof entry[0] === "string" && SLUG.test(entry[0]) && typeof entry[1] === "string";
+          });
+        });
+      }
+    };
+  }
+
+  /* `programs`: the chosen programs' facts by slug; `chosen`: their slugs in the address's order. */
+  function build(container, source, programs, chosen) {
+    var root = source.root;
     var max = parseInt(container.getAttribute("data-max"), 10) || 4;
-    var notStated = text(data.not_stated);
-    var rows = data.rows.filter(function (row) {
+    var labels = window.kb.labels(container);
+    var notStated = text(labels.not_stated);
+    var rows = (Array.isArray(labels.rows) ? labels.rows : []).filter(function (row) {
       return Array.isArray(row) && typeof row[0] === "string" && typeof row[1] === "string";
     });
-    var programs = Object.create(null);   /* no inherited names: ?p=constructor is no program */
-    var ordered = [];   /* slugs in the order the build gave them: the picker's order */
-    Object.keys(data.programs).forEach(function (slug) {
-      var p = data.programs[slug];
-      if (!p || typeof p !== "object") return;
-      programs[slug] = p;
-      ordered.push(slug);
-    });
+    var names = null;     /* the picker's [slug, name] list, once loaded */
+    var loadingNames = false;
+    var adding = false;   /* a program's facts are being fetched */
 
     /* A program page's address: under the site root, never a scheme of its own. */
     function pageUrl(p) {
@@ -76,6 +97,22 @@
       return text(programs[slug].name) || slug;
     }
 
+    /* The picker's options, the first time the reader can add a program (not while four are shown). */
+    function fillPicker() {
+      if (names || loadingNames) return;
+      loadingNames = true;
+      placeholder.textContent = "Loading the list of programs…";
+      source.names().then(function (list) {
+        names = list;
+        placeholder.textContent = "Choose a program…";
+        names.forEach(function (entry) { select.appendChild(el("option", { value: entry[0], text: entry[1] })); });
+        render();
+      }).catch(function () {
+        loadingNames = false;
+        placeholder.textContent = "The list of programs could not be loaded";
+      });
+    }
+
     /* A fact of a program: its display text, as a link when the data gives it an address. */
     function fact(slug, key) {
       var p = programs[slug];
@@ -84,16 +121,10 @@
       return url ? el("a", { href: url.href, text: value }) : value;
     }
 
-    /* State from the address bar: known slugs only, no repeats, at most `max`. */
-    var chosen = [];
-    new URLSearchParams(window.location.search).getAll("p").forEach(function (slug) {
-      if (programs[slug] && chosen.indexOf(slug) === -1 && chosen.length < max) chosen.push(slug);
-    });
-
     /* The controls. */
     var select = el("select", { id: "kb-compare-select", name: "p" });
-    select.appendChild(el("option", { value: "", text: "Choose a program…" }));
-    ordered.forEach(function (slug) { select.appendChild(el("option", { value: slug, text: name(slug) })); });
+    var placeholder = el("option", { value: "", text: "Choose a program…" });
+    select.appendChild(placeholder);
     var add = el("button", { type: "submit", "class": "md-button md-button--primary", text: "Add" });
     var form = el("form", { "class": "kb-compare__pick", "aria-label": "Choose programs to compare" }, [
       el("label", { "for": "kb-compare-select", text: "Add a program to compare" }),
@@ -140,8 +171,9 @@
       }
       if (select.value && chosen.indexOf(select.value) !== -1) select.value = "";
       var full = chosen.length >= max;
-      select.disabled = full;
-      add.disabled = full;
+      select.disabled = full || !names;
+      add.disabled = full || !names || adding;
+      if (!full) fillPicker();
 
       var message;
       if (!chosen.length) message = "Choose two to " + max + " programs to compare.";
@@ -201,14 +233,26 @@
     form.addEventListener("submit", function (event) {
       event.preventDefault();
       var slug = select.value;
-      if (!slug || !programs[slug] || chosen.indexOf(slug) !== -1 || chosen.length >= max) {
+      if (!slug || adding || chosen.indexOf(slug) !== -1 || chosen.length >= max) {
         select.focus();
         return;
       }
-      chosen.push(slug);
-      writeUrl();
-      render();
-      (select.disabled ? chosenList.querySelector("button") : select).focus();
+      adding = true;
+      add.disabled = true;
+      source.program(slug).then(function (p) {
+        adding = false;
+        if (!p) throw new Error("no data for " + slug);
+        programs[slug] = p;
+        if (chosen.indexOf(slug) === -1 && chosen.length < max) chosen.push(slug);
+        writeUrl();
+        render();
+        (select.disabled ? chosenList.querySelector("button") : select).focus();
+      }).catch(function () {
+        adding = false;
+        render();
+        status.textContent = "The facts of this program could not be loaded. Try again, or open its page from the program directory.";
+        select.focus();
+      });
     });
 
     container.appendChild(ui);
@@ -222,11 +266,25 @@
     container.setAttribute("data-kb-enhanced", "");
     var status = el("p", { "class": "kb-count", role: "status", text: "Loading the programs…" });
     container.appendChild(status);
-    var src = new URL(container.getAttribute("data-src") || "compare.json", window.location.href).href;
-    loadPrograms(src).then(function (data) {
+    var source = sources(container);
+    var max = parseInt(container.getAttribute("data-max"), 10) || 4;
+    /* State from the address bar: no repeats; of the first few asked for, the first `max` that exist. */
+    var wanted = [];
+    new URLSearchParams(window.location.search).getAll("p").forEach(function (slug) {
+      if (SLUG.test(slug) && wanted.indexOf(slug) === -1 && wanted.length < 2 * max) wanted.push(slug);
+    });
+    Promise.all(wanted.map(source.program)).then(function (found) {
       if (!container.isConnected) return;
+      var programs = Object.create(null);   /* no inherited names: ?p=constructor is no program */
+      var chosen = [];
+      wanted.forEach(function (slug, i) {
+        if (found[i] && chosen.length < max) {
+          programs[slug] = found[i];
+          chosen.push(slug);
+        }
+      });
       container.removeChild(status);
-      build(container, data);
+      build(container, source, programs, chosen);
     }).catch(function () {
       if (!container.isConnected) return;
       status.textContent = "The program data could not be loaded, so the comparison is not available. " +

@@ -3,8 +3,9 @@
  * Plain ES2017, no libraries, nothing loaded from elsewhere. Without JavaScript the page is the
  * complete plain table; this script only adds a filter form, a result count and sort buttons, and
  * reveals the page's instructions for them (elements with class kb-directory-help, hidden until then).
- * It runs on every page change of Material's instant navigation (document$) and does nothing on
- * pages without the table.
+ * It runs on every page change of Material's instant navigation (document$), on the pages that
+ * load it (front matter `scripts:`): the directory and, once the directory is split, each
+ * country's page (macros/directory_pages.py).
  *
  * The build (macros/directory.py) writes everything shown: the headings (th[data-key], whose key
  * also names the column in ?sort=), the rows' values (data-* attributes, data-sort on numbers),
@@ -406,10 +407,38 @@
     applyFilters();
   }
 
+  /* A directory split by country (macros/directory_pages.py) lists the countries instead of the
+   * table. Addresses bookmarked with a search or filters keep working: one that names a country
+   * opens that country's page, and otherwise the links to the countries carry the search and filters. */
+  function carryQuery(index) {
+    if (index.hasAttribute("data-kb-enhanced")) return;
+    index.setAttribute("data-kb-enhanced", "");
+    var params = new URLSearchParams(window.location.search);
+    var kept = new URLSearchParams();
+    QUERY_KEYS.forEach(function (key) {
+      if (key !== "country" && params.get(key)) kept.set(key, params.get(key));
+    });
+    var query = kept.toString();
+    var country = params.get("country");
+    var target = null;
+    Array.prototype.forEach.call(index.querySelectorAll("a[data-country]"), function (link) {
+      if (query) link.setAttribute("href", link.getAttribute("href").split("?")[0] + "?" + query);
+      if (country && link.getAttribute("data-country") === country && link.getAttribute("data-part") === "1") target = link;
+    });
+    if (target) {
+      window.location.replace(target.href);
+    } else if (query) {
+      index.insertBefore(el("p", { "class": "kb-directory-carried", text: "The search and filters of this address apply " +
+        "on the country page you choose." }), index.firstChild);
+    }
+  }
+
   function init() {
     /* The page's h1 "Program directory" also gets id="program-directory" from the toc extension. */
     var table = document.querySelector("table#program-directory");
     if (table && table.tBodies.length && table.tHead) enhance(table);
+    var index = document.getElementById("kb-directory-countries");
+    if (index) carryQuery(index);
   }
 
   window.kb.onEveryPage(init);

@@ -7,13 +7,15 @@
  *
  * Python formats, this script only arranges:
  * - program pages carry a hidden "Save to shortlist" button (button[data-kb-star], macros/program_page.py);
- * - the directory's rows (tr[data-slug], macros/directory.py) get a star in their program cell;
+ * - the directory's rows (tr[data-slug], macros/directory.py) get a star in their program cell, and
+ *   the table names the shortlist page (data-shortlist) for the link above it;
  * - compare.js asks window.kb.shortlist.button() for a star in each program's column heading;
- * - the shortlist page's container div#kb-shortlist (macros/shortlist.py) names compare.json
- *   (display values, macros/directory.py compare_data), deadlines.json (each upcoming deadline
- *   as [ISO date, label, iCalendar VEVENT text] and the calendar's head and foot, macros/calendar.py),
- *   the compare page, the most programs it compares, and the CSV rule's formula starts
- *   (macros/exports.py FORMULA_STARTS).
+ * - the shortlist page's container div#kb-shortlist (macros/shortlist.py) names where each program's
+ *   facts.json is (data-facts with {slug}, under the site root data-root; macros/facts_json.py: display
+ *   values and each upcoming deadline as [ISO date, label, iCalendar VEVENT text]), and holds in
+ *   data-labels the rows' labels and the calendar's head and foot; it also names the compare page,
+ *   the most programs it compares, and the CSV rule's formula starts (macros/exports.py FORMULA_STARTS).
+ *   Only the programs on the list are fetched, never the whole directory.
  */
 (function () {
   "use strict";
@@ -24,9 +26,6 @@
   var el = window.kb.el;
   var KEY = "kb-shortlist";
   var SLUG = /^[a-z0-9][a-z0-9-]{0,99}$/;
-  /* Where the shortlist page is, relative to the directory page (both from macros/paths.py:
-   * DIRECTORY_PAGE "programs/", SHORTLIST_PAGE "programs/shortlist/"; tests/test_browser_shortlist.py checks). */
-  var SHORTLIST_FROM_DIRECTORY = "shortlist/";
   var SVG = "http://www.w3.org/2000/svg";
   var STAR = "M12 2.6l2.9 6.1 6.6.8-4.9 4.6 1.3 6.6L12 17.4l-5.9 3.3 1.3-6.6-4.9-4.6 6.6-.8z";
 
@@ -174,7 +173,7 @@
     var count = el("span");
     var status = liveRegion();
     var bar = el("p", { "class": "kb-shortlist-bar" }, [
-      el("a", { href: SHORTLIST_FROM_DIRECTORY, text: "Your shortlist" }), ": ", count, " ", status
+      el("a", { href: table.getAttribute("data-shortlist") || "", text: "Your shortlist" }), ": ", count, " ", status
     ]);
     watch(bar, function (list) { count.textContent = countText(list.length) + "."; });
     count.textContent = countText(read().length) + ".";
@@ -192,22 +191,41 @@
 
   /* ---- The shortlist page ---- */
 
-  var cache = {};
+  var cache = {};   /* address -> promise of its JSON (null: no such file) */
 
   function load(src) {
     if (!cache[src]) {
       cache[src] = fetch(src, { credentials: "same-origin" }).then(function (response) {
+        if (response.status === 404) return null;
         if (!response.ok) throw new Error("HTTP " + response.status);
         return response.json();
       }).then(function (data) {
-        if (!data || typeof data !== "object") throw new Error("unexpected data");
-        return data;
+        return data && typeof data === "object" && data.values && typeof data.values === "object" ? data : null;
       }).catch(function (error) {
         delete cache[src];
         throw error;
       });
     }
     return cache[src];
+  }
+
+  /* The programs' facts, fetched one file per program as the page needs them: `programs` holds
+   * those loaded (a slug without a file is no program), `ensure(slugs)` loads the missing ones. */
+  function programSource(container) {
+    var root = container.getAttribute("data-root") || "";
+    if (root && root.charAt(root.length - 1) !== "/") root += "/";
+    var pattern = container.getAttribute("data-facts") || "";
+    var programs = Object.create(null);
+    function ensure(slugs) {
+      return Promise.all(clean(slugs).filter(function (slug) {
+        return !(slug in programs) && pattern.indexOf("{slug}") !== -1;
+      }).map(function (slug) {
+        return load(new URL(root + pattern.replace("{slug}", slug), window.location.href).href).then(function (p) {
+          if (p) programs[slug] = p;
+        });
+      }));
+    }
+    return { root: root, programs: programs, ensure: ensure };
   }
 
   function text(value) {
@@ -228,9 +246,10 @@
     window.setTimeout(function () { URL.revokeObjectURL(url); }, 10000);
   }
 
-  function buildPage(container, data, deadlines) {
-    var root = container.getAttribute("data-root") || "";
-    if (root && root.charAt(root.length - 1) !== "/") root += "/";
+  function buildPage(container, source) {
+    var root = source.root;
+    var programs = source.programs;
+    var labels = window.kb.labels(container);
     var max = parseInt(container.getAttribute("data-max"), 10) || 4;
     var compareUrl = container.getAttribute("data-compare") || "";
     var formulaStarts = [];
@@ -239,23 +258,10 @@
         return typeof s === "string" && s !== "";
       });
     } catch (e) { formulaStarts = []; }
-    var rows = (Array.isArray(data.rows) ? data.rows : []).filter(function (row) {
+    var rows = (Array.isArray(labels.rows) ? labels.rows : []).filter(function (row) {
       return Array.isArray(row) && typeof row[0] === "string" && typeof row[1] === "string";
     });
-    var programs = Object.create(null);
-    Object.keys(data.programs || {}).forEach(function (slug) {
-      var p = data.programs[slug];
-      if (p && typeof p === "object") programs[slug] = p;
-    });
-    var calendarParts = deadlines && deadlines.calendar && typeof deadlines.calendar === "object" ? deadlines.calendar : {};
-    var upcoming = Object.create(null);
-    var given = deadlines && deadlines.programs && typeof deadlines.programs === "object" ? deadlines.programs : {};
-    Object.keys(given).forEach(function (slug) {
-      if (!Array.isArray(given[slug])) return;
-      upcoming[slug] = given[slug].filter(function (d) {
-        return Array.isArray(d) && typeof d[0] === "string" && typeof d[1] === "string" && typeof d[2] === "string";
-      });
-    });
+    var calendarParts = labels.calendar && typeof labels.calendar === "object" ? labels.calendar : {};
 
     function name(slug) {
       return text(programs[slug].name) || slug;
@@ -269,7 +275,11 @@
     /* Deadlines that have not passed today (the build's list may be older than today). */
     function ahead(slug) {
       var today = todayIso();
-      return (upcoming[slug] || []).filter(function (d) { return d[0] >= today; });
+      var given = Array.isArray(programs[slug].deadlines) ? programs[slug].deadlines : [];
+      return given.filter(function (d) {
+        return Array.isArray(d) && typeof d[0] === "string" && typeof d[1] === "string" && typeof d[2] === "string" &&
+          d[0] >= today;
+      });
     }
 
     function known(list) {
@@ -414,8 +424,11 @@
     /* Another tab changed the shortlist: show it, unless this page shows a shared one. */
     watch(ui, function () {
       if (shared) return;
-      shown = known(read());
-      render();
+      source.ensure(read()).catch(function () { /* those not loaded stay out of the list */ }).then(function () {
+        if (shared || !ui.isConnected) return;
+        shown = known(read());
+        render();
+      });
     });
 
     container.appendChild(ui);
@@ -429,12 +442,11 @@
     container.setAttribute("data-kb-enhanced", "");
     var loading = el("p", { "class": "kb-count", role: "status", text: "Loading the programs…" });
     container.appendChild(loading);
-    var src = new URL(container.getAttribute("data-src") || "compare.json", window.location.href).href;
-    var deadlinesSrc = new URL(container.getAttribute("data-deadlines") || "deadlines.json", window.location.href).href;
-    Promise.all([load(src), load(deadlinesSrc).catch(function () { return null; })]).then(function (found) {
+    var source = programSource(container);
+    source.ensure(read().concat(new URLSearchParams(window.location.search).getAll("p"))).then(function () {
       if (!container.isConnected) return;
       container.removeChild(loading);
-      buildPage(container, found[0], found[1]);
+      buildPage(container, source);
     }).catch(function () {
       if (!container.isConnected) return;
       loading.textContent = "The program data could not be loaded, so the shortlist is not available. " +

@@ -1,0 +1,93 @@
+"""Scripts and stylesheets that only some pages load (macros.page_assets, overrides/main.html, hooks.py)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from macros import page_assets, paths
+
+ROOT = Path(__file__).resolve().parent.parent
+AVAILABLE = {"assets/javascripts/compare.js", "assets/javascripts/shortlist.js", "assets/stylesheets/calculator.css"}
+
+#: What in a built page needs which script: the element the script enhances.
+NEEDS = {
+    "directory": ['<table id="program-directory"', 'id="kb-directory-countries"'],
+    "compare": ['id="kb-compare"'],
+    # The shortlist's stars: in the directory's rows, in compare's columns and on program pages.
+    "shortlist": ['<table id="program-directory"', 'id="kb-compare"', 'id="kb-shortlist"', "data-kb-star="],
+    "finder": ['id="kb-finder"', 'id="kb-self-check"'],
+    "calculator": ['id="kb-calculator"', 'class="kb-calc'],
+}
+
+
+def test_known_names_pass():
+    assert page_assets.problems({"scripts": ["shortlist", "compare"], "styles": ["calculator"]}, AVAILABLE) == []
+    assert page_assets.problems({"title": "No lists at all"}, AVAILABLE) == []
+
+
+def test_a_misspelt_name_names_the_missing_file():
+    assert page_assets.problems({"scripts": ["compair"]}, AVAILABLE) == ["scripts: no file assets/javascripts/compair.js"]
+    assert page_assets.problems({"styles": ["calc"]}, AVAILABLE) == ["styles: no file assets/stylesheets/calc.css"]
+
+
+@pytest.mark.parametrize("value", ["compare", ["compare.js"], ["../compare"], ["assets/javascripts/compare"], [3]])
+def test_anything_but_a_list_of_bare_names_is_refused(value):
+    assert page_assets.problems({"scripts": value}, AVAILABLE) == [
+        "scripts must be a list of file names without folder or extension, e.g. [compare]"]
+
+
+def test_every_script_and_stylesheet_a_guide_page_names_exists():
+    available = {p.relative_to(ROOT / "docs").as_posix() for p in (ROOT / "docs").rglob("*") if p.is_file()}
+    for source in (ROOT / "docs").rglob("*.md"):
+        front = re.match(r"---\n(.*?)\n---\n", source.read_text(encoding="utf-8"), re.S)
+        if not front:
+            continue
+        for kind in page_assets.KINDS:
+            if listed := re.search(rf"^{kind}: \[(.*)\]$", front.group(1), re.M):
+                names = [n.strip() for n in listed.group(1).split(",")]
+                assert page_assets.problems({kind: names}, available) == [], source
+
+
+#: The stylesheets every page loads (extra_css in mkdocs.yml).
+SITE_WIDE_STYLES = set(re.findall(r"assets/stylesheets/([a-z0-9-]+)\.css", (ROOT / "mkdocs.yml").read_text(encoding="utf-8")))
+
+
+def loaded(html: str) -> tuple[set[str], set[str]]:
+    """The page-specific scripts and stylesheets a built page loads (not the site-wide ones)."""
+    scripts = set(re.findall(r'<script src="[^"]*assets/javascripts/([a-z0-9-]+)\.js" defer>', html))
+    styles = set(re.findall(r'<link rel="stylesheet" href="[^"]*assets/stylesheets/([a-z0-9-]+)\.css"', html))
+    return scripts, styles - SITE_WIDE_STYLES
+
+
+def test_each_built_page_loads_the_scripts_of_its_tools_and_no_others(built_site):
+    """A tool's script is on exactly the pages with what it enhances; the site-wide list holds none of them."""
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    for name in NEEDS:
+        assert f"assets/javascripts/{name}.js" not in config
+    assert "assets/stylesheets/calculator.css" not in config
+    for path in built_site.rglob("*.html"):
+        html = path.read_text(encoding="utf-8")
+        scripts, styles = loaded(html)
+        body = html.split('data-md-component="content"', 1)[-1]
+        needed = {name for name, marks in NEEDS.items() if any(mark in body for mark in marks)}
+        assert scripts == needed, path.relative_to(built_site)
+        assert styles == ({"calculator"} if "calculator" in needed else set()), path.relative_to(built_site)
+
+
+def test_program_pages_load_the_shortlist_script_for_their_star(built_site, dataset):
+    slug = next(iter(dataset.programs))
+    html = (built_site / paths.program_url(slug) / "index.html").read_text(encoding="utf-8")
+    assert loaded(html) == ({"shortlist"}, set())
+
+
+def test_page_scripts_run_after_material_and_kb_js(built_site):
+    """Inside Material's container (instant navigation runs its scripts) and deferred (after the bundle and kb.js)."""
+    html = (built_site / paths.COMPARE_PAGE / "index.html").read_text(encoding="utf-8")
+    container = html.index('data-md-component="container"')
+    own = [m.start() for m in re.finditer(r'<script src="[^"]*/(?:shortlist|compare)\.js" defer>', html)]
+    bundle = html.index("assets/javascripts/bundle.")
+    assert len(own) == 2 and all(container < at < bundle for at in own)
+    assert re.search(r'<script src="[^"]*/kb\.js">', html[bundle:])
