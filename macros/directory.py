@@ -109,7 +109,8 @@ def money_patterns(programs: Mapping[str, models.Program]) -> dict[str, str]:
 def script_labels(dataset: Dataset, programs: Mapping[str, models.Program] | None = None) -> dict:
     """What the directory script shows besides the table: filter options and groups, money patterns, renamed sort keys."""
     programs = dataset.programs if programs is None else programs
-    return {"options": filter_options(dataset, programs), "groups": filter_groups(dataset, programs),
+    # Groups are the whole directory's, so an address with one (?delivery=online-any) works on every page.
+    return {"options": filter_options(dataset, programs), "groups": filter_groups(dataset),
             "money": money_patterns(programs), "aliases": SORT_ALIASES}
 
 

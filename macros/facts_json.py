@@ -26,14 +26,25 @@ from .tables import program_name
 SHORTLIST_CALENDAR = "Application deadlines from your shortlist"
 
 
+#: What compare and the shortlist say in a copy opened from disk (file://), where browsers refuse to fetch files.
+OFFLINE = ("{tool} needs the guide's web address: browsers do not let a page read other files from your disk, "
+           "so it cannot load in this offline copy. Open this page on the hosted guide, or read each program's own "
+           "page here.")
+#: The link to the same page on the hosted guide (the page's canonical address) that follows that text.
+HOSTED_LINK = "This page on the hosted guide"
+
+
 def compare_labels() -> dict:
-    """The compare table's rows as [key, label] pairs, in order, and the text for a fact no source states."""
-    return {"rows": [[fact.key, fact.label] for fact in facts.FACTS], "not_stated": facts.NOT_STATED}
+    """The compare table's rows as [key, label] pairs, in order, the text for a fact no source states,
+    and what to say in the offline copy."""
+    return {"rows": [[fact.key, fact.label] for fact in facts.FACTS], "not_stated": facts.NOT_STATED,
+            "offline": OFFLINE.format(tool="Comparing programs"), "hosted": HOSTED_LINK}
 
 
 def shortlist_labels() -> dict:
     """The compare labels plus the head and foot of the shortlist's calendar file."""
-    return {**compare_labels(), "calendar": {"head": calendar.head(SHORTLIST_CALENDAR), "foot": calendar.FOOT}}
+    return {**compare_labels(), "offline": OFFLINE.format(tool="The shortlist"),
+            "calendar": {"head": calendar.head(SHORTLIST_CALENDAR), "foot": calendar.FOOT}}
 
 
 def program_facts(slug: str, program: models.Program, dataset: Dataset, *, site_url: str, stamp: datetime,

@@ -52,6 +52,8 @@ def test_a_table_of_some_programs_lists_only_them_with_their_own_filter_options(
     assert re.findall(r'<tr data-slug="([^"]+)"', html) == list(german)
     labels = json.loads(unescape(re.search(r'data-labels="([^"]*)"', html).group(1)))
     assert [value for value, _ in labels["options"]["country"]] == ["DE"]
+    # Option groups are the whole directory's, so an address naming one works on this page too.
+    assert labels["groups"] == directory.filter_groups(dataset)
     assert f"Master's programs in machine learning in Germany: <span class=\"kb-directory-count\">all {len(german)}</span>" in html
     # Links are relative to the page the table is on.
     slug = next(iter(german))

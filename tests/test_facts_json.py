@@ -63,7 +63,14 @@ def test_the_labels_name_every_row_and_the_calendar_s_frame():
     assert labels["rows"] == [[f.key, f.label] for f in facts.FACTS]
     assert labels["not_stated"] == facts.NOT_STATED
     assert labels["calendar"] == {"head": calendar.head(facts_json.SHORTLIST_CALENDAR), "foot": calendar.FOOT}
-    assert facts_json.compare_labels() == {k: labels[k] for k in ("rows", "not_stated")}
+    assert {k: facts_json.compare_labels()[k] for k in ("rows", "not_stated", "hosted")} == {
+        k: labels[k] for k in ("rows", "not_stated", "hosted")}
+
+
+def test_each_tool_says_why_it_cannot_load_in_the_offline_copy():
+    assert facts_json.compare_labels()["offline"].startswith("Comparing programs needs the guide's web address")
+    assert facts_json.shortlist_labels()["offline"].startswith("The shortlist needs the guide's web address")
+    assert all("offline copy" in labels["offline"] for labels in (facts_json.compare_labels(), facts_json.shortlist_labels()))
 
 
 def test_compact_json_keeps_text_as_it_is_on_one_line():
