@@ -25,9 +25,10 @@ SCREEN_ONLY = [".md-header", ".md-tabs", ".md-sidebar--primary", ".md-sidebar--s
                ".md-search", ".md-path", ".md-top", ".md-content__button", ".md-typeset .headerlink"]
 
 
-def print_view(page: Page, path: str) -> None:
-    """Open ``path`` laid out for printing, as the browser does once the reader asks to print."""
-    page.set_viewport_size(A4_TEXT)
+def print_view(page: Page, path: str, width: int = A4_TEXT["width"]) -> None:
+    """Open ``path`` laid out for printing on paper ``width`` CSS pixels wide, as the browser does
+    once the reader asks to print."""
+    page.set_viewport_size({**A4_TEXT, "width": width})
     page.goto(path)
     page.emulate_media(media="print")
     page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
@@ -46,10 +47,12 @@ def test_only_the_article_is_printed(page: Page, path, outside_requests, console
     assert outside_requests == [] and console_errors == []
 
 
+@pytest.mark.parametrize("width", [A4_TEXT["width"], 480])
 @pytest.mark.parametrize("path", [GUIDE_PAGE, "programs/"])
-def test_wide_tables_are_printed_whole(page: Page, path):
-    """Every table fits the page's width: none is cut off or left to a scroll bar paper does not have."""
-    print_view(page, path)
+def test_wide_tables_are_printed_whole(page: Page, path, width):
+    """Every table fits the page's width: none is cut off or left to a scroll bar paper does not have,
+    on an A4 page and on a page narrow enough for the tables to print as stacked cards."""
+    print_view(page, path, width)
     problems = page.evaluate("""() => {
         const article = document.querySelector('article');
         const right = article.getBoundingClientRect().right;
