@@ -6,15 +6,14 @@ and the program's page in the guide. Text values are escaped (``\\``, ``;``, ``,
 lines are folded at 75 octets and end with CRLF.
 
 Pure functions: models in, text out. ``hooks.py`` writes one file per program with a deadline
-ahead (:func:`program_calendar`) and ``deadlines.json`` (:func:`deadlines_json`), from which the
-shortlist script puts together the calendar of the shortlisted programs without formatting anything.
+ahead (:func:`program_calendar`), and each program's facts.json holds its :func:`upcoming` events,
+from which the shortlist script puts together the calendar of the shortlisted programs without
+formatting anything.
 """
 
 from __future__ import annotations
 
 import hashlib
-import json
-from collections.abc import Mapping
 from datetime import date, datetime, timedelta, timezone
 from urllib.parse import urlsplit
 
@@ -129,23 +128,12 @@ def program_calendar(slug: str, program: models.Program, *, site_url: str, stamp
     return head(f"Application deadlines: {program_name(program)}") + events + FOOT
 
 
-def deadlines_data(programs: Mapping[str, models.Program], *, site_url: str, stamp: datetime,
-                   today: date | None = None) -> dict:
-    """The shortlist's calendar parts: the calendar's head and foot, and per program with a deadline ahead,
-    each such deadline as [ISO date, the guide's label, its VEVENT text], soonest first.
+def upcoming(slug: str, program: models.Program, *, site_url: str, stamp: datetime,
+             today: date | None = None) -> list[list[str]]:
+    """A program's deadlines that have not passed, each as [ISO date, the guide's label, its VEVENT text], soonest first.
 
-    The script leaves out deadlines that have passed since the build by comparing the ISO dates.
+    The shortlist puts its calendar together from these and :func:`head` and :data:`FOOT`, leaving out
+    deadlines passed since the build by comparing the ISO dates.
     """
-    return {
-        "calendar": {"head": head("Application deadlines from your shortlist"), "foot": FOOT},
-        "programs": {slug: [[d.date.isoformat(), fmt.deadline(d), event(slug, p, d, site_url=site_url, stamp=stamp)]
-                            for d in ahead]
-                     for slug, p in programs.items() if (ahead := deadlines_ahead(p, today))},
-    }
-
-
-def deadlines_json(programs: Mapping[str, models.Program], *, site_url: str, stamp: datetime,
-                   today: date | None = None) -> str:
-    """:func:`deadlines_data` as compact JSON."""
-    data = deadlines_data(programs, site_url=site_url, stamp=stamp, today=today)
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
+    return [[d.date.isoformat(), fmt.deadline(d), event(slug, program, d, site_url=site_url, stamp=stamp)]
+            for d in deadlines_ahead(program, today)]

@@ -6,10 +6,13 @@ sorting (:func:`country_page`). A country with more programs than :data:`TABLE_M
 parts, in order of university, each part a page. Every page is server-rendered, so every program
 stays two links away from the directory without JavaScript, and no page grows with the directory.
 
-Why 1,000: a directory row costs about 0.9 KB of HTML (0.1 KB gzip) with the real data; 1,000 rows
-are under 1 MB of HTML and about 100 KB gzip, a sixth of the 600 KB budget, while a page of all
-10,000 programs would be 9 MB of HTML for a phone to parse and lay out before it shows anything.
-Measured with ``bench`` at 10,000 programs (see the README and ``make bench``).
+Why 1,000 (measured with the real data and a build of 10,000 programs): a row of
+the real data costs about 0.8 KB of HTML and 85 B gzip, so 1,000 rows are about 0.85 MB of HTML and
+80 KB gzip, well inside the directory's 600 KB budget. All 10,000 synthetic programs on one page
+were 9 MB of HTML (245 KB gzip only because the synthetic rows repeat one another); a phone must
+parse and lay out all of it before it can scroll. The directory script shows 100 rows at a time,
+but without JavaScript every row is laid out: 1,000 rows took about 2 s to first paint in headless
+Chromium on the busy 2-core test machine, which is why the limit is not higher.
 """
 
 from __future__ import annotations

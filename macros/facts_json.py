@@ -16,9 +16,7 @@ import json
 from datetime import date, datetime
 
 from . import calendar, facts, models
-from . import formatting as fmt
 from .dataset import Dataset
-from .derived import deadlines_ahead
 from .paths import program_url
 from .tables import program_name
 
@@ -61,8 +59,7 @@ def program_facts(slug: str, program: models.Program, dataset: Dataset, *, site_
         "page": program_url(slug),
         "values": facts.shown(program, dataset, today),
         "links": {"official-page": program.official_url},
-        "deadlines": [[d.date.isoformat(), fmt.deadline(d), calendar.event(slug, program, d, site_url=site_url, stamp=stamp)]
-                      for d in deadlines_ahead(program, today)],
+        "deadlines": calendar.upcoming(slug, program, site_url=site_url, stamp=stamp, today=today),
     }
 
 

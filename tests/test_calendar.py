@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from datetime import date, datetime, timedelta, timezone
 
 import icalendar
@@ -69,8 +68,7 @@ def test_past_deadlines_are_never_in_a_calendar(program):
     assert calendar.program_calendar("p", program, site_url=SITE, stamp=STAMP, today=later) is None
     on_the_last_day = calendar.program_calendar("p", program, site_url=SITE, stamp=STAMP, today=date(2027, 3, 1))
     assert [e.decoded("DTSTART") for e in events(on_the_last_day)] == [date(2027, 3, 1)]
-    data = calendar.deadlines_data({"p": program}, site_url=SITE, stamp=STAMP, today=later)
-    assert data["programs"] == {}
+    assert calendar.upcoming("p", program, site_url=SITE, stamp=STAMP, today=later) == []
 
 
 def test_uids_are_unique_and_stable_across_builds(program):
@@ -123,14 +121,12 @@ def test_every_line_ends_with_crlf_and_fits_75_octets(program):
     assert all(len(line.encode("utf-8")) <= 75 for line in text.split("\r\n"))
 
 
-def test_deadlines_json_lists_each_upcoming_deadline_with_its_label_and_event(program):
-    data = json.loads(calendar.deadlines_json({"p": program, "none": program.model_copy(update={"deadlines": None})},
-                                              site_url=SITE, stamp=STAMP, today=TODAY))
-    assert list(data["programs"]) == ["p"]
-    assert [(d[0], d[1]) for d in data["programs"]["p"]] == [(x.date.isoformat(), fmt.deadline(x))
-                                                             for x in deadlines_ahead(program, TODAY)]
-    whole = data["calendar"]["head"] + "".join(d[2] for d in data["programs"]["p"]) + data["calendar"]["foot"]
+def test_upcoming_lists_each_deadline_ahead_with_its_label_and_event(program):
+    found = calendar.upcoming("p", program, site_url=SITE, stamp=STAMP, today=TODAY)
+    assert [(d[0], d[1]) for d in found] == [(x.date.isoformat(), fmt.deadline(x)) for x in deadlines_ahead(program, TODAY)]
+    whole = calendar.head("Shortlist") + "".join(d[2] for d in found) + calendar.FOOT
     assert [e.decoded("DTSTART") for e in events(whole)] == [date(2027, 1, 10), date(2027, 3, 1)]
+    assert calendar.upcoming("p", program.model_copy(update={"deadlines": None}), site_url=SITE, stamp=STAMP) == []
 
 
 def test_every_program_of_the_data_gives_a_calendar_that_parses(dataset):

@@ -13,6 +13,10 @@
 (function () {
   "use strict";
 
+  /* Instant navigation runs this script again on each visit of its page (see macros/page_assets.py). */
+  if (window.__kbCalculatorLoaded) return;
+  window.__kbCalculatorLoaded = true;
+
   var FIELDS = ["from", "basis", "price", "length", "credits", "per_course", "years", "pace", "courses", "terms",
                 "increase", "fees", "assist", "living", "income"];
   var STARTS = ["basis", "price", "length", "credits", "per_course", "years", "pace", "assist"];

@@ -2,7 +2,8 @@
  *
  * Python formats, JavaScript only arranges: every label and display string the scripts show is
  * written by the build (macros/facts.py, macros/directory.py), either in a data-labels attribute
- * (JSON) next to the element a script enhances or in compare.json. Nothing here formats a value.
+ * (JSON) next to the element a script enhances or in the JSON files the build writes (facts.json).
+ * Nothing here formats a value.
  */
 window.kb = window.kb || (function () {
   "use strict";
