@@ -63,9 +63,10 @@ lint: $(VENV)/.test-deps
 test: $(VENV)/.test-deps browser-deps check lint
 	CHROMIUM=$(CHROMIUM) $(PY) -m pytest
 
-## bench: measure how build and check times grow with the number of programs
+## bench: build, check, first-visit bytes and search at 1x, 10x and 10,000 programs, side by side with the
+## same pages pre-rendered and a stock Material site; prints a Markdown report, also written to bench-report.md
 bench: $(VENV)/.test-deps browser-deps
-	CHROMIUM=$(CHROMIUM) $(PY) bench/bench.py
+	CHROMIUM=$(CHROMIUM) $(PY) -m bench.bench
 
 ## audit: Lighthouse 12.2.3 (mobile) on five pages served as GitHub Pages serves them (gzip, caching);
 ## prints a Markdown report against the budget and writes it to audit-report.md (RUNS=3: median of 3)
