@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tools.offline_links import fix_link, fix_page, fix_site
+from tools.offline_links import fix_link, fix_page, fix_site, hosted_address
 
 FILES = {"index.html", "costs/index.html", "costs/calculator.html", "programs/index.html",
          "programs/a.html", "programs/b.html", "programs/a/facts.json", "programs.csv"}
@@ -61,3 +61,17 @@ def test_fix_site_rewrites_pages_on_disk(tmp_path: Path):
     assert (tmp_path / "programs" / "a.html").read_text(encoding="utf-8") == '<article><a href="b.html">B</a></article>'
     assert (tmp_path / "programs" / "b.html").read_text(encoding="utf-8") == '<article><a href="a.html">A</a></article>'
     assert (tmp_path / "programs" / "index.html").read_text(encoding="utf-8") == '<article><a href="a.html">A</a></article>'
+
+
+@pytest.mark.parametrize(
+    ("offline", "hosted"),
+    [("https://example.org/guide/programs/compare.html", "https://example.org/guide/programs/compare/"),
+     ("https://example.org/guide/costs/index.html", "https://example.org/guide/costs/"),
+     ("https://example.org/guide/index.html", "https://example.org/guide/"),
+     ("https://example.org/guide/404.html", "https://example.org/guide/404.html"),
+     ("https://example.org/guide/", "https://example.org/guide/")],
+)
+def test_the_canonical_link_names_the_page_on_the_hosted_site(offline, hosted):
+    assert hosted_address(offline) == hosted
+    html = f'<link rel="canonical" href="{offline}"><article></article>'
+    assert fix_page(html, "programs/compare.html", kind) == f'<link rel="canonical" href="{hosted}"><article></article>'

@@ -5,7 +5,8 @@ web server answers with its page. Opened from disk there is no server, and the o
 turned directory URLs off, so that page is the file ``programs/berkeley-mids.html`` (a section's
 page is ``folder/index.html``). Markdown links are already right (MkDocs rewrites them); the HTML
 the macros write is not. After the build this rewrites every relative ``href`` and ``src`` in every
-page's article to the file it means. A link that names a file which exists is left as it is.
+page's article to the file it means. A link that names a file which exists is left as it is. The
+page's canonical link goes the other way: it names the page on the hosted site, in the hosted form.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from pathlib import Path
 
 LINK = re.compile(r'(\s(?:href|src)=")([^"]*)(")')
 ARTICLE = re.compile(r"<article\b.*?</article>", re.S)
+CANONICAL = re.compile(r'(<link rel="canonical" href=")([^"]*)(")')
 #: Values that are not paths within the site: a scheme (https:, mailto:, data:), a root or an anchor.
 NOT_A_PATH = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]*:|/|#|$)")
 
@@ -88,7 +90,19 @@ def fix_page(html: str, page: str, kind: Kind) -> str:
         origin = folder if scores[folder] > scores[here] else here
         return LINK.sub(lambda m: m.group(1) + fix_link(m.group(2), page, origin, kind) + m.group(3), article.group(0))
 
+    html = CANONICAL.sub(lambda m: m.group(1) + hosted_address(m.group(2)) + m.group(3), html)
     return ARTICLE.sub(fix_article, html)
+
+
+def hosted_address(url: str) -> str:
+    """A page's address on the hosted site from its offline form: ``a/b.html`` -> ``a/b/``,
+    ``a/index.html`` -> ``a/``. The canonical link names the hosted page, which the tools that
+    cannot work from disk (compare, the shortlist) link to."""
+    if url.endswith("/index.html"):
+        return url.removesuffix("index.html")
+    if url.endswith(".html") and not url.endswith("/404.html"):
+        return url.removesuffix(".html") + "/"
+    return url
 
 
 def fix_site(site: Path) -> int:
