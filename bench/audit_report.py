@@ -117,6 +117,12 @@ def errored_audits(lhr: Mapping) -> list[str]:
     return sorted(a_id for a_id, a in lhr.get("audits", {}).items() if a.get("scoreDisplayMode") == "error")
 
 
+def transferred(lhr: Mapping) -> str:
+    """The bytes the page's load transferred (compressed), as Lighthouse counted them, in KB."""
+    value = lhr.get("audits", {}).get("total-byte-weight", {}).get("numericValue")
+    return "?" if value is None else f"{value / 1000:.0f} KB"
+
+
 def render(results: Iterable[PageResult], header: Mapping[str, str]) -> str:
     """The whole report: a summary table, then the reasons for every miss."""
     results = list(results)
@@ -124,8 +130,8 @@ def render(results: Iterable[PageResult], header: Mapping[str, str]) -> str:
     lines += [f"- {key}: {value}" for key, value in header.items()]
     budget = ", ".join(f"{name} >= {least}" for name, least in BUDGET.values())
     lines += [f"- Budget: {budget}", ""]
-    lines.append("| page | " + " | ".join(name for name, _ in BUDGET.values()) + " | budget |")
-    lines.append("|---|" + "---:|" * len(BUDGET) + "---|")
+    lines.append("| page | " + " | ".join(name for name, _ in BUDGET.values()) + " | budget | transferred |")
+    lines.append("|---|" + "---:|" * len(BUDGET) + "---|---:|")
     for result in results:
         cells = []
         for category in BUDGET:
@@ -133,7 +139,7 @@ def render(results: Iterable[PageResult], header: Mapping[str, str]) -> str:
             mark = "" if meets_budget(result.lhr, category) else " ✗"
             cells.append(("n/a" if value is None else str(value)) + mark)
         verdict = "pass" if passes(result.lhr) else "**fail**"
-        lines.append(f"| [{result.name}]({result.url}) | " + " | ".join(cells) + f" | {verdict} |")
+        lines.append(f"| [{result.name}]({result.url}) | " + " | ".join(cells) + f" | {verdict} | {transferred(result.lhr)} |")
     passed = sum(passes(r.lhr) for r in results)
     lines += ["", f"{passed} of {len(results)} pages meet the budget.", ""]
     for result in results:

@@ -74,11 +74,12 @@ def test_errored_audits_are_named():
 
 
 def test_report_has_one_row_per_page_and_explains_only_the_misses():
-    report = render([PageResult("Home", "/", lhr()), PageResult("Directory", "/programs/", SLOW)],
+    home = lhr(audits={"total-byte-weight": {"numericValue": 156_400, "scoreDisplayMode": "numeric", "score": 1}})
+    report = render([PageResult("Home", "/", home), PageResult("Directory", "/programs/", SLOW)],
                     {"Lighthouse": "12.2.3"})
     assert "- Lighthouse: 12.2.3" in report
-    assert "| [Home](/) | 98 | 100 | 100 | 100 | pass |" in report
-    assert "| [Directory](/programs/) | 81 ✗ | 97 ✗ | 100 | 100 | **fail** |" in report
+    assert "| [Home](/) | 98 | 100 | 100 | 100 | pass | 156 KB |" in report
+    assert "| [Directory](/programs/) | 81 ✗ | 97 ✗ | 100 | 100 | **fail** | ? |" in report
     assert "1 of 2 pages meet the budget." in report
     assert "## Home" not in report
     assert "## Directory: what Lighthouse lists" in report
