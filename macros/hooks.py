@@ -18,6 +18,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 import sys
 from datetime import datetime, timezone
@@ -49,6 +50,7 @@ class _Build:
     program_sources: dict[str, str] = {}  # generated page file -> program slug
     dates: dict[str, str] = {}  # page file -> date its source last changed in git (YYYY-MM-DD)
     raw_html: dict[str, str] = {}  # program page file -> its HTML, kept from Markdown (see on_page_markdown)
+    program_meta: dict[str, dict] = {}  # program page file -> its front matter (see on_files)
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -90,13 +92,18 @@ def on_files(files: Files, config) -> Files:
         return files
     site_url = config["site_url"]
     issue_url = repository.new_issue("data-correction.yml")
-    _Build.program_sources, _Build.raw_html = {}, {}
+    _Build.program_sources, _Build.raw_html, _Build.program_meta = {}, {}, {}
     stamp = datetime.now(timezone.utc).replace(microsecond=0)  # DTSTAMP of the calendar files
     for slug in data.programs:
         content = program_page.program_page(slug, data, edit_url=repository.edit(program_file(slug)),
                                             issue_url=issue_url, site_url=site_url)
-        files.append(File.generated(config, paths.program_source(slug), content=content))
-        _Build.program_sources[paths.program_source(slug)] = slug
+        source = paths.program_source(slug)
+        # The front matter (JSON, with the schema.org data) reaches the page in on_page_markdown instead of
+        # being read as YAML for every page; the file keeps what the macros plugin must know first.
+        front, body = content.removeprefix("---\n").split("\n---\n", 1)
+        _Build.program_meta[source] = json.loads(front)
+        files.append(File.generated(config, source, content=f"---\nrender_macros: false\n---\n{body}"))
+        _Build.program_sources[source] = slug
         # The page links this file exactly when a deadline is ahead (both ask derived.deadlines_ahead).
         if ics := calendar.program_calendar(slug, data.programs[slug], site_url=site_url, stamp=stamp):
             files.append(File.generated(config, paths.program_calendar(slug), content=ics.encode("utf-8")))
@@ -160,7 +167,8 @@ def on_page_content(html: str, page, config, files) -> str:
 
 @event_priority(-100)  # after macros have rendered
 def on_page_markdown(markdown: str, page, config, files) -> str:
-    """Send "edit" on a program page to its YAML file; date the page; keep program pages from Markdown.
+    """Give a program page its front matter and send its "edit" to its YAML file; date the page; keep
+    program pages from Markdown.
 
     A program page is one raw HTML block that Markdown returns unchanged (tests/test_hooks.py checks
     that it does) after parsing it twice (md_in_html, then MkDocs' anchor check): about 5 ms a page.
@@ -168,6 +176,7 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
     """
     slug = _Build.program_sources.get(page.file.src_uri)
     if slug is not None:
+        page.meta.update(_Build.program_meta[page.file.src_uri])
         page.edit_url = _Build.repository.edit(program_file(slug))
         page.meta.setdefault("scripts", list(page_assets.PROGRAM_PAGE_SCRIPTS))
     if files is not None and (problems := page_assets.problems(page.meta, files.src_uris)):

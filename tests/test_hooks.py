@@ -109,6 +109,19 @@ def test_program_pages_edit_their_yaml_file(generated_files, dataset):
     assert page.edit_url.endswith(f"/data/programs/{slug}.yml")
 
 
+def test_a_program_page_gets_its_front_matter_from_the_hook_not_from_yaml(generated_files, dataset):
+    slug = next(iter(dataset.programs))
+    source = generated_files[paths.program_source(slug)].content_string
+    front, body = source.removeprefix("---\n").split("\n---\n", 1)
+    assert front == "render_macros: false" and body.strip().startswith("<h1>")  # what the macros plugin reads first
+    page = SimpleNamespace(file=SimpleNamespace(src_uri=paths.program_source(slug)), edit_url=None,
+                           meta={"render_macros": False})
+    hooks.on_page_markdown("<p>Page</p>", page, None, None)
+    assert page.meta["json_ld"]["name"] == dataset.programs[slug].title
+    assert dataset.programs[slug].university in page.meta["title"]
+    assert page.meta["render_macros"] is False and page.meta["search"]["boost"] == 0.3
+
+
 def test_a_program_page_skips_markdown_and_gets_its_html_back(generated_files, dataset):
     slug = next(iter(dataset.programs))
     page = SimpleNamespace(file=SimpleNamespace(src_uri=paths.program_source(slug)), edit_url=None, meta={})
