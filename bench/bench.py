@@ -184,7 +184,8 @@ def notes(sizes: list[int], outside: list[str]) -> list[str]:
         "Search: typed with tests/search.py; latency from the last keystroke to the first change on screen that "
         "shows the final results (with Pagefind: when the search box marks the query as done). Cold: a fresh "
         "context (empty cache), the home page loaded, the first search, typed at once (so loading the search "
-        "engine counts). Warm: the other queries in that page. Queries: universities' names (any of their "
+        "engine counts); \"opened 1 s first\": the reader opens search a second before typing. Warm: the other "
+        "queries in that page. Verdicts on medians (worst shown). Queries: universities' names (any of their "
         "programs counts as found) and synthetic programs by number.",
         f"Directory filter: bench/bench_directory.py, today's directory page with its rows repeated to {large:,}.",
     ]

