@@ -105,7 +105,9 @@
       source.names().then(function (list) {
         names = list;
         placeholder.textContent = "Choose a program…";
-        names.forEach(function (entry) { select.appendChild(el("option", { value: entry[0], text: entry[1] })); });
+        var options = document.createDocumentFragment();   /* one insertion, however many programs */
+        names.forEach(function (entry) { options.appendChild(el("option", { value: entry[0], text: entry[1] })); });
+        select.appendChild(options);
         render();
       }).catch(function () {
         loadingNames = false;
