@@ -11,6 +11,8 @@
 - ``on_page_markdown``: point the "edit" button of program pages at their YAML file; date each page by
   its source's last commit;
   give program pages their script and check every page's own scripts and styles (:mod:`macros.page_assets`).
+- ``on_post_build``: index the built site for search with Pagefind (:mod:`macros.search_index`),
+  unless Material's own search plugin is on (the offline copy).
 - ``on_page_content``: put back a program page's HTML (it skips Markdown, which would leave it as it is);
   keep each glossary tooltip once per page (:mod:`macros.tooltips`); hide task-list
   checkboxes (decorative, unlabelled) from screen readers.
@@ -35,6 +37,7 @@ if str(PROJECT_DIR) not in sys.path:
 
 from macros import exports, live, paths, program_page, schema, tooltips  # noqa: E402
 from macros import calendar, changes, directory_pages, facts_json, history, page_assets  # noqa: E402
+from macros import search_index  # noqa: E402
 from macros.errors import DataErrors  # noqa: E402
 from macros.tables import program_name  # noqa: E402
 from macros.sandbox import HIDDEN_VARIABLES, GuideSandbox, sandboxed_copy  # noqa: E402
@@ -183,7 +186,17 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
         raise PluginError(f"{page.file.src_uri}: " + "; ".join(problems))
     if day := _Build.dates.get(page.file.src_uri):  # Material shows it as the page's "last update"
         page.meta.setdefault("revision_date", day)
+    if search_index.left_out(page.file.src_uri):  # contributors' pages: out of readers' search
+        page.meta.setdefault("search", {})["exclude"] = True
     if slug is not None:
         _Build.raw_html[page.file.src_uri] = markdown.strip()
         return ""
     return markdown
+
+
+def on_post_build(config) -> None:
+    """Index the built site for search (site/pagefind/), unless Material's own search serves it."""
+    if _Build.errors is not None or search_index.material_search_on(config["plugins"]):
+        return
+    count, seconds = search_index.index_site(Path(config["site_dir"]))
+    logging.getLogger("mkdocs.hooks").info("Search: indexed %d pages and glossary terms in %.1f s", count, seconds)

@@ -135,7 +135,7 @@ def program_page(slug: str, dataset: Dataset, *, edit_url: str, issue_url: str, 
     place = ", ".join(p for p in (program.city, dataset.country_name(program.country)) if p)
     degree_link = link(relative(doc_url(degree.guide_page), here), degree.title, external=False)
     parts: list[str] = [f"<h1>{text(program.title)}</h1>",
-                        f'<p class="kb-lede">{text(program.university)} · {text(place)} · {degree_link}</p>']
+                        f'<p class="kb-lede" data-pagefind-weight="5">{text(program.university)} · {text(place)} · {degree_link}</p>']
     if is_stale(program, today):
         parts.append(
             '<div class="admonition warning"><p class="admonition-title">These facts may be out of date</p>'
@@ -156,7 +156,9 @@ def program_page(slug: str, dataset: Dataset, *, edit_url: str, issue_url: str, 
         f"{_archived(s)}; supports: {text(', '.join(s.supports))})</span></li>"
         for s in program.sources
     )
-    parts.append(f"<h2>Sources</h2><ul>{source_items}</ul>"
+    # Search (macros/search_index.py) reads a program's own facts, not its sources, the other programs
+    # named below them or the links to improve the entry: the div ends after "Improve this entry".
+    parts.append(f"<div data-pagefind-ignore=\"all\"><h2>Sources</h2><ul>{source_items}</ul>"
                  f"<p>Facts last verified on {text(program.last_verified.isoformat())}. Anything not shown was not "
                  "stated by a source we could check, so it is left blank rather than guessed.</p>")
     related = [(s, p) for s, p in islice(dataset.programs_by_type[program.degree_type].items(), 9) if s != slug][:8]
@@ -170,7 +172,7 @@ def program_page(slug: str, dataset: Dataset, *, edit_url: str, issue_url: str, 
         f'{link(issue_url, "Report outdated or wrong data", external=False)} · '
         f'{link(relative(DIRECTORY_PAGE, here), "Back to the directory", external=False)} · '
         f'{link(relative(COMPARE_PAGE, here) + "?p=" + slug, "Compare with other programs", external=False)} · '
-        f'{link(calculator_link(slug, program, here), "Estimate your costs", external=False)}</p>'
+        f'{link(calculator_link(slug, program, here), "Estimate your costs", external=False)}</p></div>'
     )
     description = (f"{program.university}: {program.title}. Sourced facts: delivery, length, cost, admissions, "
                    "deadlines and final project.")
