@@ -248,3 +248,23 @@ def test_nothing_is_fetched_for_search_until_it_is_opened(page: Page, site_url, 
     page.wait_for_load_state("networkidle")
     assert [u for u in fetched if u.endswith("/pagefind/pagefind.js")], "opening search loads Pagefind"
     assert outside_requests == []
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("width", [1280, 360])
+def test_open_search_with_results_has_no_wcag_violations(browser, site_url, scheme, width):
+    from .test_browser_accessibility import axe_problems
+
+    context = browser.new_context(color_scheme=scheme, viewport={"width": width, "height": 800})
+    page = context.new_page()
+    page.goto(site_url)
+    if width < 600:  # on a phone, search opens from the header's magnifier
+        page.locator('label.md-header__button[for="__search"]').last.click()
+    search(page, "tuition", site_url)
+    expect(page.locator(RESULT_LINKS).first).to_be_visible()
+    try:
+        assert axe_problems(page) == []
+        # Nothing sticks out sideways on a narrow screen.
+        assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    finally:
+        context.close()
