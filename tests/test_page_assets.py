@@ -29,7 +29,7 @@ def test_known_names_pass():
 
 
 def test_a_misspelt_name_names_the_missing_file():
-    assert page_assets.problems({"scripts": ["compair"]}, AVAILABLE) == ["scripts: no file assets/javascripts/compair.js"]
+    assert page_assets.problems({"scripts": ["comprae"]}, AVAILABLE) == ["scripts: no file assets/javascripts/comprae.js"]
     assert page_assets.problems({"styles": ["calc"]}, AVAILABLE) == ["styles: no file assets/stylesheets/calc.css"]
 
 
@@ -91,3 +91,44 @@ def test_page_scripts_run_after_material_and_kb_js(built_site):
     bundle = html.index("assets/javascripts/bundle.")
     assert len(own) == 2 and all(container < at < bundle for at in own)
     assert re.search(r'<script src="[^"]*/kb\.js">', html[bundle:])
+
+
+@pytest.fixture(scope="module")
+def hooks_ready():
+    """The hooks after ``on_files`` has run for the real configuration (program pages known)."""
+    from mkdocs.config import load_config
+    from mkdocs.structure.files import Files
+
+    from macros import hooks
+
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    config.plugins._current_plugin = None  # set by MkDocs while it runs an event; File.generated reads it
+    hooks.on_files(Files([]), config)
+    return hooks
+
+
+def site_files(*paths_: str):
+    """What MkDocs hands the hooks as ``files``: here only the mapping of source paths they read."""
+    from types import SimpleNamespace
+
+    return SimpleNamespace(src_uris=dict.fromkeys(paths_))
+
+
+def test_program_pages_get_the_shortlist_script_from_the_hook(hooks_ready, dataset):
+    from types import SimpleNamespace
+
+    slug = next(iter(dataset.programs))
+    page = SimpleNamespace(file=SimpleNamespace(src_uri=paths.program_source(slug)), edit_url=None, meta={})
+    hooks_ready.on_page_markdown("", page, None, site_files("assets/javascripts/shortlist.js"))
+    assert page.meta["scripts"] == list(page_assets.PROGRAM_PAGE_SCRIPTS) == ["shortlist"]
+
+
+def test_a_page_naming_a_missing_script_fails_the_build(hooks_ready):
+    from types import SimpleNamespace
+
+    from mkdocs.exceptions import PluginError
+
+    page = SimpleNamespace(file=SimpleNamespace(src_uri="costs/index.md"), edit_url=None,
+                           meta={"scripts": ["calculatr"]})
+    with pytest.raises(PluginError, match=r"costs/index\.md: scripts: no file assets/javascripts/calculatr\.js"):
+        hooks_ready.on_page_markdown("# Costs", page, None, site_files("assets/javascripts/calculator.js"))
