@@ -20,8 +20,8 @@ IDLE_MS = 1500
 DATA_TYPES = ("fetch", "xhr")
 
 
-def _measure(browser, site_url: str, address: str, outside: list[str]) -> tuple[int, int, int, int]:
-    """(total, document, data, requests) bytes of one visit to ``address`` with an empty cache."""
+def _measure(browser, site_url: str, address: str, outside: list[str]) -> tuple[int, int, int, list[tuple[str, int]]]:
+    """(total, document, data) bytes of one visit to ``address`` with an empty cache, and each request's bytes."""
     context = browser.new_context(viewport={"width": 412, "height": 823})
     page = context.new_page()
 
@@ -39,16 +39,18 @@ def _measure(browser, site_url: str, address: str, outside: list[str]) -> tuple[
     page.wait_for_timeout(IDLE_MS)
     page.wait_for_load_state("networkidle")
     total = document = data = 0
+    resources = []
     for request in finished:
         sizes = request.sizes()
         size = sizes["responseBodySize"] + sizes["responseHeadersSize"]
+        resources.append((request.url.removeprefix(site_url).split("?")[0], size))
         total += size
         if request.resource_type == "document":
             document += size
         elif request.resource_type in DATA_TYPES or "/pagefind/" in request.url or request.url.endswith(".json"):
             data += size
     context.close()
-    return total, document, data, len(finished)
+    return total, document, data, resources
 
 
 def visits(site_dir: Path, pages: dict[str, str], label: str) -> tuple[list[Visit], list[str]]:
@@ -65,8 +67,8 @@ def visits(site_dir: Path, pages: dict[str, str], label: str) -> tuple[list[Visi
             browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
             found = []
             for name, address in pages.items():
-                total, document, data, requests = _measure(browser, url, address, outside)
-                found.append(Visit(label, name, total, document, data, requests))
+                total, document, data, resources = _measure(browser, url, address, outside)
+                found.append(Visit(label, name, total, document, data, len(resources), tuple(resources)))
             browser.close()
     finally:
         server.shutdown()

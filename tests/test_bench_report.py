@@ -6,8 +6,8 @@ import math
 
 import pytest
 
-from bench.report import (BuildRun, Results, Searches, Timing, Visit, budgets, kb, median, ms_per_page, ratio,
-                          render, table)
+from bench.report import (BuildRun, Results, Searches, Timing, Visit, beyond, budgets, kb, largest, median,
+                          ms_per_page, ratio, render, table)
 
 
 def results(*, site_cpu: float = 60.0, pre_cpu: float = 56.0, home: int = 110_000, stock: int = 100_000,
@@ -17,10 +17,13 @@ def results(*, site_cpu: float = 60.0, pre_cpu: float = 56.0, home: int = 110_00
     return Results(
         builds=[BuildRun(75, Timing(10, 5), Timing(9, 4.5), Timing(0.5, 0.5)),
                 BuildRun(10_000, Timing(site_cpu * 1.5, site_cpu), Timing(pre_cpu * 1.5, pre_cpu), Timing(1.1, 1.0))],
-        visits=[Visit("stock", "home", stock, 10_000, 2_000, 8),
-                Visit("site at 10,000 programs", "home", home, 10_000, 0, 9),
-                Visit("site at 10,000 programs", "compare (4 programs)", compare, 8_000, 6_000, 14),
-                Visit("site at 10,000 programs", "directory", directory, 400_000, 0, 10)],
+        visits=[Visit("stock", "home", stock, 10_000, 2_000, 8, (("", 10_000), ("main.css", stock - 10_000))),
+                Visit("site at 10,000 programs", "home", home, 10_000, 0, 9,
+                      (("", 10_000), ("main.css", stock - 10_000), ("sitemap.xml", home - stock))),
+                Visit("site at 10,000 programs", "compare (4 programs)", compare, 8_000, 6_000, 14,
+                      (("programs/compare/", 8_000), ("bundle.js", compare - 8_000))),
+                Visit("site at 10,000 programs", "directory", directory, 400_000, 0, 10,
+                      (("programs/", 400_000), ("bundle.js", directory - 400_000)))],
         searches=[Searches(10_000, [cold, cold - 50, cold + 500], [warm, warm - 40, warm + 500], found, 3, "Pagefind",
                            [cold - 100])],
     )
@@ -76,16 +79,24 @@ def test_build_against_pre_rendered_budget_is_the_ratio_at_the_largest_size():
     assert not row.passed and row.figure.startswith("1.20x") and row.why
 
 
-def test_home_page_bytes_are_judged_against_the_stock_home_page():
+def test_home_page_bytes_are_judged_against_the_stock_home_page_and_a_miss_names_the_requests_beyond_it():
     row = named(budgets(results(home=130_000, stock=100_000)), "First visit to home vs stock Material")
     assert not row.passed and row.figure.startswith("1.30x")
+    assert row.why == "most of the difference: sitemap.xml +30.0 KB"
+
+
+def test_requests_beyond_a_baseline_count_only_what_is_more_and_largest_lists_the_biggest():
+    site = Visit("site", "home", 0, 0, 0, 3, (("", 9_000), ("a.js", 5_000), ("b.json", 2_000)))
+    stock = Visit("stock", "home", 0, 0, 0, 2, (("", 10_000), ("a.js", 1_000)))
+    assert beyond(site, stock) == "a.js +4.0 KB, b.json +2.0 KB"
+    assert largest(site, 2) == "(the page) 9.0 KB, a.js 5.0 KB"
 
 
 def test_compare_and_directory_budgets_say_where_the_bytes_went_when_they_fail():
     rows = budgets(results(compare=250_000, directory=700_000))
     compare, directory = named(rows, "First visit to compare"), named(rows, "First visit to directory")
-    assert not compare.passed and "data 6.0 KB" in compare.why
-    assert not directory.passed and "document 400.0 KB" in directory.why
+    assert not compare.passed and compare.why == "14 requests; largest: bundle.js 242.0 KB, programs/compare/ 8.0 KB"
+    assert not directory.passed and "programs/ 400.0 KB" in directory.why
 
 
 def test_search_budgets_take_the_median_search_show_the_worst_and_need_the_program_found():
