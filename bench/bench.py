@@ -172,7 +172,10 @@ def notes(sizes: list[int], outside: list[str]) -> list[str]:
         "project: same theme, overrides, stylesheets, scripts, Markdown extensions and plugins, but no macros "
         "plugin and none of the site's hooks except its search indexing step (bench/index_hook.py), so both "
         "builds index for search. Files the site's hooks generate besides pages (per-program JSON, calendars, "
-        "exports) are not made: that is part of the site's cost. Built right after the site, at each size.",
+        "exports) are not made: that is part of the site's cost. Built right after the site, at each size. "
+        "The site's own build hands program pages (raw HTML that Markdown would leave as it is) and their front "
+        "matter straight to the theme; the pre-rendered build, like any plain project, sends them through YAML "
+        "and Markdown: that is most of why the site can be cheaper than its own pages pre-rendered.",
         "`make check`: `python -m macros.check` on the same copy.",
         "Stock: a one-page Material site built with the same pinned versions: the home page's text (as rendered "
         "by macros), the site's theme settings (features, palette, no web fonts), Material's own search plugin, "
