@@ -63,7 +63,7 @@ def guide_macros(data: Dataset, page_url: Callable[[], str],
     def degree_type_programs(type_id):
         """The programs of one degree type, e.g. `degree_type_programs('ms-ml')`."""
         _lookup("degree type", {d.id: d for d in data.degree_types.degree_types}, type_id)
-        return block(tables.programs_list(data.programs_by_type.get(type_id, {}), page_url()))
+        return block(tables.programs_list(data.programs_by_type.get(type_id, {}), page_url(), directory_filter={"type": type_id}))
 
     def careers_table():
         """Roles with pay, employment, and growth."""
@@ -133,7 +133,8 @@ def guide_macros(data: Dataset, page_url: Callable[[], str],
 
     def programs_by_pace(pace):
         """The programs offered at one pace, e.g. `programs_by_pace('part-time')`."""
-        return block(tables.programs_list({s: p for s, p in data.programs.items() if pace in (p.pace or [])}, page_url()))
+        return block(tables.programs_list({s: p for s, p in data.programs.items() if pace in (p.pace or [])}, page_url(),
+                                          directory_filter={"pace": pace}))
 
     def degree_finder():
         """The degree finder: questions, and the degree types that fit the answers with links into the directory."""

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from itertools import islice
+from urllib.parse import urlencode
 
 from markupsafe import Markup
 
@@ -10,7 +12,11 @@ from . import formatting as fmt
 from . import models
 from .derived import credit_ranges, length_range, total_costs
 from .html import definitions, details, host, join, link, table, text
-from .paths import doc_url, program_url, relative
+from .paths import DIRECTORY_PAGE, doc_url, program_url, relative
+
+#: A guide page names at most this many programs in one list; the rest are one link to the directory, filtered to
+#: them, so a page stays the same size however large the directory grows.
+NAMED_PROGRAMS = 30
 
 
 def sources_cell(sources: Sequence[models.Source]) -> Markup:
@@ -86,11 +92,25 @@ def degree_types_table(degree_types: Sequence[models.DegreeType],
     return listing + Markup(f'<div class="kb-degree-types">{"".join(cards)}</div>')
 
 
-def programs_list(programs: Mapping[str, models.Program], page_url: str = "", empty: str = "") -> Markup:
-    """A bulleted list of links to program pages."""
+def more_programs(count: int, directory_filter: Mapping[str, str], page_url: str = "") -> Markup:
+    """A link to the directory filtered to the programs a list leaves unnamed ("" when none are left out)."""
+    hidden = count - NAMED_PROGRAMS
+    if hidden <= 0:
+        return Markup("")
+    query = f"?{urlencode(directory_filter)}" if directory_filter else ""
+    return link(relative(DIRECTORY_PAGE, page_url) + query, f"and {hidden} more in the directory", external=False)
+
+
+def programs_list(programs: Mapping[str, models.Program], page_url: str = "", empty: str = "",
+                  directory_filter: Mapping[str, str] | None = None) -> Markup:
+    """A bulleted list of links to program pages: the first ``NAMED_PROGRAMS``, then a link to the directory
+    filtered by ``directory_filter`` (its URL keys, e.g. ``{"type": "ms-ml"}``) for the rest."""
     if not programs:
         return Markup(f'<p class="kb-empty">{text(empty or "No programs of this kind are listed yet.")}</p>')
-    items = "".join(f"<li>{program_link(slug, p, page_url)}</li>" for slug, p in programs.items())
+    items = "".join(f"<li>{program_link(slug, p, page_url)}</li>"
+                    for slug, p in islice(programs.items(), NAMED_PROGRAMS))
+    if more := more_programs(len(programs), directory_filter or {}, page_url):
+        items += f"<li>{more}</li>"
     return Markup(f'<ul class="kb-programs">{items}</ul>')
 
 
@@ -172,7 +192,9 @@ def final_projects_table(options: models.FinalProjectsFile, programs: Mapping[st
     rows = []
     for option in options.options:
         offering = {slug: p for slug, p in programs.items() if option.id in (p.final_projects or [])}
-        listed = Markup("<br>").join(program_link(slug, p, page_url) for slug, p in offering.items())
+        listed = Markup("<br>").join([*(program_link(slug, p, page_url)
+                                        for slug, p in islice(offering.items(), NAMED_PROGRAMS)),
+                                      *filter(None, [more_programs(len(offering), {"final": option.id}, page_url)])])
         rows.append([option.name, option.what, option.suits,
                      Markup(f"{len(offering)}<br>{listed}") if offering else "0", sources_cell(option.sources)])
     headers = ["Option", "What it involves", "Who it suits", "Programs in the directory offering it", "Sources"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from itertools import islice
 from datetime import date
 from html.parser import HTMLParser
 
@@ -219,3 +220,26 @@ def test_outcome_reports_list_only_programs_with_a_report(dataset):
     assert rows == [[tables.program_name(first), "Class of 2024 <outcomes>", "2024", "MS graduates"]]
     empty = str(tables.outcome_reports_table({s: p for s, p in programs.items() if s != slug}))
     assert "No program in the directory has an official outcomes report" in empty
+
+
+def many_programs(dataset, count: int) -> dict[str, models.Program]:
+    first = next(iter(dataset.programs.values()))
+    return {f"p{i:03d}": first.model_copy(update={"title": f"Program {i:03d}", "final_projects": ["thesis"]})
+            for i in range(count)}
+
+
+def test_a_long_program_list_names_the_first_ones_and_links_the_rest_to_the_filtered_directory(dataset):
+    # A guide page must stay the same size however many programs the directory holds.
+    programs = many_programs(dataset, tables.NAMED_PROGRAMS + 25)
+    html = str(tables.programs_list(programs, "degree-types/ms-vs-mps/", directory_filter={"type": "ms-ml"}))
+    assert html.count('href="../../programs/p') == tables.NAMED_PROGRAMS
+    assert '<a href="../../programs/?type=ms-ml">and 25 more in the directory</a>' in html
+    whole = str(tables.programs_list(dict(islice(programs.items(), tables.NAMED_PROGRAMS)), "x/"))
+    assert "more in the directory" not in whole and whole.count("<li>") == tables.NAMED_PROGRAMS
+
+
+def test_final_projects_table_links_the_programs_it_does_not_name(dataset):
+    programs = many_programs(dataset, tables.NAMED_PROGRAMS + 1)
+    html = str(tables.final_projects_table(dataset.final_projects, programs, "final-projects/"))
+    assert '<a href="../programs/?final=thesis">and 1 more in the directory</a>' in html
+    assert html.count('href="../programs/p') == tables.NAMED_PROGRAMS
