@@ -104,11 +104,12 @@ def measure_builds(sizes: list[int], tmp: Path, results: report.Results) -> dict
         project = project_with(size, tmp / f"project-{size}")
         check = build_cost.timed([sys.executable, "-m", "macros.check", str(project)], ROOT)
         captured = tmp / f"pages-{size}"
-        build_cost.capture_pages(project, captured, env)
+        build_cost.capture_pages(project, captured, env, results.failures)
         pre_config = build_cost.prerendered_project(project, captured, tmp / f"prerendered-{size}")
-        site = build_cost.timed(build_cost.mkdocs_build(project / "mkdocs.yml", project / "site"), project, env)
+        site = build_cost.timed(build_cost.mkdocs_build(project / "mkdocs.yml", project / "site"), project, env,
+                                results.failures)
         pre = build_cost.timed(build_cost.mkdocs_build(pre_config, pre_config.parent / "site", strict=False),
-                               pre_config.parent, {**env, "BENCH_SITE_PROJECT": str(project)})
+                               pre_config.parent, {**env, "BENCH_SITE_PROJECT": str(project)}, results.failures)
         results.builds.append(report.BuildRun(size, site, pre, check))
         print(f"{size:>6,} programs: build {site.wall:.1f} s ({site.cpu:.1f} s CPU), pre-rendered {pre.wall:.1f} s "
               f"({pre.cpu:.1f} s CPU), check {check.wall:.2f} s; {_load()}", flush=True)

@@ -54,13 +54,21 @@ def inherit(project: Path, name: str, changes: dict) -> Path:
     return path
 
 
-def timed(command: list[str], cwd: Path, env: dict[str, str] | None = None) -> Timing:
-    """Run ``command``; its seconds on the clock and of processor time (user and system, with its children)."""
+def timed(command: list[str], cwd: Path, env: dict[str, str] | None = None,
+          failures: list[str] | None = None) -> Timing:
+    """Run ``command``; its seconds on the clock and of processor time (user and system, with its children).
+
+    With a ``failures`` list, a failed run is noted there (its last line of errors) and run once more.
+    """
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     result = subprocess.run(command, cwd=cwd, env=env, capture_output=True, text=True)
     wall = time.perf_counter() - started
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if result.returncode and failures is not None:
+        last = (result.stderr.strip().splitlines() or ["no output"])[-1]
+        failures.append(f"`{' '.join(command[1:4])} ... {command[-1]}` failed once ({last[:300]}) and was run again")
+        return timed(command, cwd, env)
     if result.returncode:
         raise SystemExit(f"{' '.join(command)} failed in {cwd}:\n{result.stdout[-2000:]}\n{result.stderr[-4000:]}")
     return Timing(wall, after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
@@ -72,11 +80,11 @@ def mkdocs_build(config: Path, out: Path, strict: bool = True) -> list[str]:
             "-f", str(config), "-d", str(out)]
 
 
-def capture_pages(project: Path, into: Path, env: dict[str, str]) -> None:
+def capture_pages(project: Path, into: Path, env: dict[str, str], failures: list[str] | None = None) -> None:
     """Build ``project`` once with the capture hook, writing each page's Markdown and front matter ``into``."""
     hooks = [*(read_config(project / "mkdocs.yml").get("hooks") or []), str(CAPTURE_HOOK)]
     config = inherit(project, "mkdocs-bench-capture.yml", {"hooks": hooks})
-    timed(mkdocs_build(config, project / "site-capture"), project, {**env, "BENCH_CAPTURE_DIR": str(into)})
+    timed(mkdocs_build(config, project / "site-capture"), project, {**env, "BENCH_CAPTURE_DIR": str(into)}, failures)
     shutil.rmtree(project / "site-capture")
 
 

@@ -78,6 +78,7 @@ class Results:
     searches: list[Searches] = field(default_factory=list)
     directory: dict[str, float] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
+    failures: list[str] = field(default_factory=list)  # commands that failed once and were run again
     minutes: float = 0.0
     large: int = 10_000  # the size the budgets are for
 
@@ -262,6 +263,9 @@ def render(results: Results) -> str:
                   [[b.name, b.limit, b.figure, _verdict(b), b.why] for b in budgets(results, results.large)],
                   numbers=False), ""]
     out += _build_section(results) + _visit_section(results) + _search_section(results) + _directory_section(results)
+    if results.failures:
+        out += ["## Failures (each run again once; the figures above are from the second run)", ""]
+        out += [f"- {failure}" for failure in results.failures] + [""]
     if results.notes:
         out += ["## How it was measured", ""] + [f"- {note}" for note in results.notes] + [""]
     return "\n".join(out)

@@ -71,6 +71,14 @@ def test_timed_counts_the_processor_time_of_the_command_and_its_children(tmp_pat
     assert timing.cpu > 0.05 and timing.wall >= 0
 
 
+def test_a_failed_command_is_noted_and_run_once_more(tmp_path):
+    marker = tmp_path / "ran-once"
+    flaky = f"import pathlib, sys; p = pathlib.Path({str(marker)!r}); ok = p.exists(); p.touch(); sys.exit(0 if ok else 3)"
+    failures: list[str] = []
+    build_cost.timed([sys.executable, "-c", flaky], tmp_path, failures=failures)
+    assert len(failures) == 1 and "failed once" in failures[0]
+
+
 def test_captured_page_has_its_final_front_matter_and_the_markdown_macros_left(tmp_path, monkeypatch):
     monkeypatch.setenv("BENCH_CAPTURE_DIR", str(tmp_path))
     page = SimpleNamespace(file=SimpleNamespace(src_uri="costs/index.md"), meta={"title": "Costs"})

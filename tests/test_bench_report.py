@@ -119,3 +119,10 @@ def test_the_report_has_the_budgets_and_a_section_per_measurement():
     for heading in ("## Budgets", "## Build and check", "## Bytes of a first visit", "## Search"):
         assert heading in text
     assert "x133.3" in text  # 10,000 / 75 programs
+
+
+def test_commands_that_failed_once_are_listed_in_the_report():
+    run = results()
+    run.failures.append("`-m mkdocs build ... site` failed once (JSONDecodeError) and was run again")
+    assert "## Failures" in render(run) and "JSONDecodeError" in render(run)
+    assert "## Failures" not in render(results())
