@@ -34,7 +34,7 @@ if str(ROOT) not in sys.path:
 import yaml  # noqa: E402
 
 from bench import build_cost, first_visit, report, search_latency  # noqa: E402
-from bench.bench_directory import measure_filter_ms  # noqa: E402
+from bench.bench_directory import directory_table, measure_filter_ms  # noqa: E402
 from tests.support import FIXTURES, PROGRAMS, mkdocs_env  # noqa: E402
 
 TEMPLATE = (FIXTURES / "programs" / "valid.yml").read_text(encoding="utf-8")
@@ -65,6 +65,14 @@ def pages_to_visit(slugs: list[str]) -> dict[str, str]:
     compare = "&".join(f"p={slug}" for slug in slugs[:COMPARED])
     return {"home": "", "guide": GUIDE_PAGE, "directory": "programs/",
             f"compare ({COMPARED} programs)": f"programs/compare/?{compare}"}
+
+
+def largest_directory_part(site: Path) -> dict[str, str]:
+    """The directory's largest page once it is split (by country), as a page to visit; nothing while it is one page."""
+    source = directory_table(site)[0]
+    if source.as_posix() == "programs/index.html":
+        return {}
+    return {f"directory, largest part ({source.parent.as_posix()}/)": f"{source.parent.as_posix()}/"}
 
 
 def search_queries(slugs: list[str], synthetic: int) -> list[tuple[str, set[str]]]:
@@ -144,7 +152,7 @@ def main(argv: list[str] | None = None) -> None:
         results.visits += stock
         for size in (small, args.large):
             label = "site" if size == small else f"site at {size:,} programs"
-            found, blocked = first_visit.visits(sites[size], pages, label)
+            found, blocked = first_visit.visits(sites[size], {**pages, **largest_directory_part(sites[size])}, label)
             results.visits += found
             outside += blocked
             results.searches.append(search_latency.measure(sites[size], size, search_queries(slugs, size - small)))

@@ -32,3 +32,19 @@ def test_searches_name_real_universities_and_synthetic_programs_by_number():
     assert synthetic[0] == ("Example University 1417", {"programs/example-01417/"})
     assert all(int(query.rsplit(" ", 1)[1]) < 9_925 for query, _ in synthetic)
     assert bench.search_queries(slugs, synthetic=0) == real
+
+
+def test_the_directory_s_largest_part_is_visited_once_the_directory_is_split(tmp_path):
+    def page(path, rows):
+        body = "".join("<tr><td>x</td></tr>" for _ in range(rows))
+        table = f'<table id="program-directory"><tbody>{body}</tbody></table>' if rows else "<p>Countries</p>"
+        (tmp_path / path).mkdir(parents=True, exist_ok=True)
+        (tmp_path / path / "index.html").write_text(table, encoding="utf-8")
+
+    page("programs", 0)
+    page("programs/country/de", 2)
+    page("programs/country/us", 3)
+    assert bench.largest_directory_part(tmp_path) == {
+        "directory, largest part (programs/country/us/)": "programs/country/us/"}
+    page("programs", 4)  # one page again
+    assert bench.largest_directory_part(tmp_path) == {}

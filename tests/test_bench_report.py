@@ -85,6 +85,14 @@ def test_home_page_bytes_are_judged_against_the_stock_home_page_and_a_miss_names
     assert row.why == "most of the difference: sitemap.xml +30.0 KB"
 
 
+def test_the_directory_budget_takes_its_largest_page_once_it_is_split():
+    run = results(directory=100_000)
+    run.visits.append(Visit("site at 10,000 programs", "directory, largest part (programs/country/us/)", 650_000,
+                            600_000, 0, 12, (("programs/country/us/", 650_000),)))
+    row = named(budgets(run), "First visit to directory")
+    assert row.name == "First visit to directory, largest part (programs/country/us/)" and not row.passed
+
+
 def test_requests_beyond_a_baseline_count_only_what_is_more_and_largest_lists_the_biggest():
     site = Visit("site", "home", 0, 0, 0, 3, (("", 9_000), ("a.js", 5_000), ("b.json", 2_000)))
     stock = Visit("stock", "home", 0, 0, 0, 2, (("", 10_000), ("a.js", 1_000)))
