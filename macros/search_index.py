@@ -23,7 +23,9 @@ import asyncio
 import json
 import re
 import shutil
+import tempfile
 import time
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from html import escape, unescape
 from html.parser import HTMLParser
@@ -83,10 +85,12 @@ class Record:
     weight: float = 1.0  # how much its words count, as a program page's (overrides/main.html)
 
     def html(self) -> str:
-        """The record as a page for Pagefind: its title as the result's title, its text weighted."""
+        """The record as a page for Pagefind: its title and address as the result's (meta ``title`` and ``url``:
+        search.js links ``url``), its text weighted."""
         return (f'<html lang="en"><body><div data-pagefind-body data-pagefind-filter="kind:{escape(self.kind)}" '
-                f'data-pagefind-weight="{self.weight}" data-pagefind-meta="title[data-title]" '
-                f'data-title="{escape(self.title)}"><p>{escape(self.content)}</p></div></body></html>')
+                f'data-pagefind-weight="{self.weight}" data-pagefind-meta="title[data-title], url[data-url]" '
+                f'data-title="{escape(self.title)}" data-url="{escape(self.url)}"><p>{escape(self.content)}</p>'
+                "</div></body></html>")
 
 
 class _GlossaryParser(HTMLParser):
@@ -159,12 +163,16 @@ def index_config() -> dict:
 
 
 async def _write_index(site_dir: Path, records: list[Record]) -> None:
+    """Index the site's pages, then the records, written as pages to a folder of their own: one request to
+    Pagefind's service each (the Python API reads one answer per 0.1 s, so a request per record is slow)."""
     from pagefind.index import PagefindIndex  # imported here: only builds that index need it
 
     async with PagefindIndex(config={**index_config(), "output_path": str(site_dir / OUTPUT)}) as index:
         await index.add_directory(str(site_dir))
-        for record in records:
-            await index.add_html_file(content=record.html(), url=record.url)
+        with tempfile.TemporaryDirectory() as folder:
+            for number, record in enumerate(records):
+                (Path(folder) / f"{number}.html").write_text(record.html(), encoding="utf-8")
+            await index.add_directory(folder)
 
 
 def _read(path: Path) -> str:
@@ -180,7 +188,9 @@ def index_site(site_dir: Path) -> tuple[int, float]:
     records = [*glossary_records(_read(site_dir / GLOSSARY_HTML), _url(GLOSSARY_HTML)),
                *directory_records(_read(site_dir / DIRECTORY_HTML), _url(DIRECTORY_HTML))]
     shutil.rmtree(site_dir / OUTPUT, ignore_errors=True)  # no fragments left from an earlier index
-    asyncio.run(_write_index(site_dir, records))
+    # In a thread of its own: asyncio.run needs a thread without a running event loop (a test's may run).
+    with ThreadPoolExecutor(1) as thread:
+        thread.submit(asyncio.run, _write_index(site_dir, records)).result()
     for name in UNUSED:
         (site_dir / OUTPUT / name).unlink(missing_ok=True)
     entry = json.loads((site_dir / OUTPUT / "pagefind-entry.json").read_text(encoding="utf-8"))

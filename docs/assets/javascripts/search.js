@@ -5,7 +5,7 @@
  * Keys: "/", "s" or "f" open search; arrow keys move through the results; Enter opens the first (or
  * the focused) result; Escape closes. A link with ?q=words opens search with those words, and a result
  * link carries ?h=words, which marks the words on the page it opens. When Material's own search is on
- * (the offline copy), the header has no [data-kb-search] and this script does nothing but mark ?h=.
+ * (the offline copy), the header has no [data-kb-search] and this script does nothing.
  */
 (function () {
   "use strict";
@@ -83,10 +83,9 @@
     });
   }
 
-  window.kb.onEveryPage(markPage);
-
   var root = document.querySelector("[data-kb-search]");
-  if (!root) return;
+  if (!root) return; // Material's own search (the offline copy) marks ?h= itself
+  window.kb.onEveryPage(markPage);
   var toggle = document.getElementById("__search");
   var form = root.querySelector("form");
   var input = form.querySelector("input");
@@ -212,9 +211,11 @@
     search(query).then(done, done);
   }
 
-  /* The address of a result, carrying the words to mark on the page it opens. */
-  function target(url, marked) {
-    var at = new URL(url, location.href);
+  /* The address of a result (a record's own, such as a glossary term's anchor, is in its meta: see
+   * macros/search_index.py), carrying the words to mark on the page it opens. */
+  function target(page, marked) {
+    var own = page.meta && page.meta.url;
+    var at = new URL(own ? plain(own).replace(/^\//, "") : page.url, own ? new URL("..", bundle) : location.href);
     at.searchParams.set("h", marked.join(" "));
     return at.pathname + at.search + at.hash;
   }
@@ -226,7 +227,7 @@
     pages.forEach(function (page) {
       var title = plain((page.meta && page.meta.title) || page.url);
       var item = el("li", { class: "md-search-result__item" }, [
-        el("a", { href: target(page.url, marked), class: "md-search-result__link", tabindex: "-1" }, [
+        el("a", { href: target(page, marked), class: "md-search-result__link", tabindex: "-1" }, [
           el("article", { class: "md-search-result__article md-search-result__article--document md-typeset" }, [
             el("div", { class: "md-search-result__icon md-icon" }),
             appendMarked(el("h1"), title, marked),
@@ -236,7 +237,7 @@
       ]);
       (page.sub_results || []).filter(function (s) { return s.url !== page.url && s.title !== title; })
         .slice(0, SECTIONS).forEach(function (section) {
-          item.appendChild(el("a", { href: target(section.url, marked), class: "md-search-result__link", tabindex: "-1" }, [
+          item.appendChild(el("a", { href: target(section, marked), class: "md-search-result__link", tabindex: "-1" }, [
             el("article", { class: "md-search-result__article md-typeset" }, [
               appendMarked(el("h2"), section.title, marked),
               appendExcerpt(el("p"), section.excerpt)
