@@ -11,7 +11,7 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 
-from macros import hooks, live, paths, program_page
+from macros import directory_pages, hooks, live, paths, program_page
 from macros.errors import DataError, DataErrors
 from macros.sandbox import GuideSandbox
 
@@ -125,17 +125,40 @@ def test_a_program_page_gets_its_front_matter_from_the_hook_not_from_yaml(genera
 def test_a_program_page_skips_markdown_and_gets_its_html_back(generated_files, dataset):
     slug = next(iter(dataset.programs))
     page = SimpleNamespace(file=SimpleNamespace(src_uri=paths.program_source(slug)), edit_url=None, meta={})
-    assert hooks.on_page_markdown("\n\n<h1>Program</h1>\n<p>Facts</p>\n\n", page, None, None) == ""
-    assert hooks.on_page_content("", page, None, None) == "<h1>Program</h1>\n<p>Facts</p>"
+    markdown = hooks.on_page_markdown("<h1>Program</h1>\n<p>Facts</p>\n\n", page, None, None)
+    assert markdown.strip() == hooks.RAW_HTML_MARK
+    assert hooks.on_page_content(hooks.RAW_HTML_MARK, page, None, None) == "<h1>Program</h1>\n<p>Facts</p>"
 
 
-def test_markdown_would_leave_every_program_page_as_it_is(dataset):
+def built_without_markdown_for_the_block(markdown_text: str) -> str:
+    """The HTML a page gets when the hook keeps its raw HTML block from Markdown (see hooks.on_page_markdown)."""
+    head, block = hooks.split_raw_block(markdown_text)
+    assert block.startswith("<") and "<table" not in head and "<h1" not in head
+    return to_html(f"{head}\n\n{hooks.RAW_HTML_MARK}\n").replace(hooks.RAW_HTML_MARK, block)
+
+
+def test_a_raw_block_starts_at_the_first_tag_that_starts_the_text_or_follows_a_blank_line():
+    assert hooks.split_raw_block("<h1>A</h1>\n<p>B</p>\n\n") == ("", "<h1>A</h1>\n<p>B</p>")
+    assert hooks.split_raw_block("\n\n<p>B</p>") == ("", "<p>B</p>")
+    assert hooks.split_raw_block("# Title\n\n\n<p>B</p>\n<p>C</p>") == ("# Title\n", "<p>B</p>\n<p>C</p>")
+    assert hooks.split_raw_block("# Only Markdown") == ("# Only Markdown", "")
+
+
+def test_program_pages_are_the_same_whether_markdown_reads_their_html_or_not(dataset):
     """Program pages skip Markdown (a build-time saving), so they must be HTML that Markdown would not change."""
     for slug in dataset.programs:
         source = program_page.program_page(slug, dataset, edit_url="https://example.org/edit",
                                            issue_url="https://example.org/issue", site_url="https://example.org/")
-        html = source.split("\n---\n", 1)[1].strip()
-        assert to_html(html) == html, slug
+        body = source.split("\n---\n", 1)[1].lstrip()  # as MkDocs passes it on, without the blank lines
+        assert built_without_markdown_for_the_block(body) == to_html(body), slug
+
+
+def test_directory_country_pages_are_the_same_whether_markdown_reads_their_table_or_not(dataset):
+    parts = directory_pages.country_pages(dataset, table_max=10)  # split as a large directory would be
+    assert len(parts) > 3
+    for part in parts:
+        body = directory_pages.country_page(part, dataset).split("\n---\n", 1)[1].lstrip()
+        assert "<table" in body and built_without_markdown_for_the_block(body) == to_html(body), part.source
 
 
 def test_other_pages_keep_their_edit_link(generated_files):
