@@ -63,8 +63,9 @@ def test_a_markdown_table_right_aligns_every_column_but_the_first():
 
 def test_every_budget_passes_when_every_figure_is_within_it():
     rows = budgets(results())
-    assert len(rows) == 7
-    assert all(row.passed for row in rows), [row for row in rows if not row.passed]
+    assert len(rows) == 8
+    assert all(row.passed for row in rows[:-1]), [row for row in rows if not row.passed]
+    assert rows[-1].name.startswith("Lighthouse") and rows[-1].passed is None  # measured by make audit
 
 
 def test_build_per_page_budget_uses_processor_time_between_the_smallest_and_largest_build():
@@ -117,7 +118,7 @@ def test_search_budgets_take_the_median_search_show_the_worst_and_need_the_progr
 
 def test_budgets_not_measured_in_a_run_say_so():
     rows = budgets(Results())
-    assert [row.passed for row in rows] == [None, None]
+    assert [row.passed for row in rows] == [None, None, None]
 
 
 def test_the_report_has_the_budgets_and_a_section_per_measurement():
