@@ -68,8 +68,10 @@ def _savings_ms(audit: Mapping) -> float:
 def performance_reasons(lhr: Mapping) -> list[str]:
     """The metrics, then opportunities by estimated savings, then diagnostics that do not pass."""
     audits = lhr.get("audits", {})
-    lines = ["Metrics: " + "; ".join(
-        f"{audits[m].get('title', m)} {audits[m].get('displayValue', '?')}" for m in METRICS if m in audits)]
+    lines = ["Metrics (score out of 1): " + "; ".join(
+        f"{audits[m].get('title', m)} {audits[m].get('displayValue', '?')}"
+        + (f" ({audits[m]['score']:.2f})" if isinstance(audits[m].get("score"), (int, float)) else "")
+        for m in METRICS if m in audits)]
     opportunities, diagnostics = [], []
     for audit_id in _audit_ids(lhr, "performance"):
         audit = audits.get(audit_id, {})

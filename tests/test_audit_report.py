@@ -56,7 +56,7 @@ def test_a_page_passes_only_when_all_four_categories_meet_the_budget():
 
 def test_performance_reasons_give_the_metrics_then_opportunities_by_savings_then_diagnostics():
     reasons = performance_reasons(SLOW)
-    assert reasons[0] == "Metrics: First Contentful Paint 2.4 s"
+    assert reasons[0] == "Metrics (score out of 1): First Contentful Paint 2.4 s (0.70)"
     assert reasons[1:] == [
         "Opportunity: Minify JavaScript: Potential savings of 9 KiB",
         "Opportunity: Reduce unused CSS: Potential savings of 16 KiB",
