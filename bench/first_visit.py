@@ -2,8 +2,9 @@
 
 No file names are assumed: every request the page makes (its scripts' and workers' data too) is
 read from the browser's log of finished requests (Playwright's ``Request.sizes()``: the response as
-sent, compressed, plus its headers). A visit waits until the network has been idle, so background fetches (a search index
-loaded on every page, say) count. Requests to other hosts are blocked and counted apart.
+sent, compressed, plus its headers). A visit waits until the page's main thread and the network are
+idle and no request has started for a while, so background fetches (a sitemap or a search index
+loaded on every page) count. Requests to other hosts are blocked and counted apart.
 """
 
 from __future__ import annotations
@@ -16,6 +17,8 @@ from tests.support import CHROMIUM, CHROMIUM_ARGS
 
 #: After the network is idle, wait this long for late fetches, then for idle again.
 IDLE_MS = 1500
+#: Resolves once the page's main thread has nothing to do.
+IDLE = "() => new Promise(resolve => requestIdleCallback(() => resolve(), {timeout: 20000}))"
 #: Resource types (DevTools) of data fetched by scripts.
 DATA_TYPES = ("fetch", "xhr")
 
@@ -35,9 +38,16 @@ def _measure(browser, site_url: str, address: str, outside: list[str]) -> tuple[
     context.route("**/*", only_this_site)
     finished = []
     context.on("requestfinished", lambda request: finished.append(request))  # workers' requests too
+    started: list = []
+    context.on("request", lambda request: started.append(request))
     page.goto(site_url + address, wait_until="networkidle", timeout=180_000)
-    page.wait_for_timeout(IDLE_MS)
-    page.wait_for_load_state("networkidle")
+    for _ in range(10):  # until the page is idle and no request starts for IDLE_MS
+        seen = len(started)
+        page.evaluate(IDLE)  # a long page's scripts may start their fetches only after seconds of work
+        page.wait_for_timeout(IDLE_MS)
+        page.wait_for_load_state("networkidle")
+        if len(started) == seen:
+            break
     total = document = data = 0
     resources = []
     for request in finished:
