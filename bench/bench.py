@@ -191,7 +191,7 @@ def notes(sizes: list[int], outside: list[str]) -> list[str]:
         "common Markdown extensions; no custom templates, stylesheets, scripts, macros or hooks.",
         "First visit: headless Chromium, empty cache, 412x823 window; the site served with gzip like GitHub Pages "
         "(bench/serve_gzip.py); every finished request counted, workers' too (body as sent plus headers) until "
-        f"the network is idle. Requests to other hosts are blocked: {len(outside)} were attempted"
+        f"the page and the network are idle and no request starts for 1.5 s. Requests to other hosts are blocked: {len(outside)} were attempted"
         + (f" ({', '.join(sorted(set(outside))[:3])})" if outside else "") + ".",
         "Search: typed with tests/search.py; latency from the last keystroke to the first change on screen that "
         "shows the final results (with Pagefind: when the search box marks the query as done). Cold: a fresh "
