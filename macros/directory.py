@@ -197,6 +197,9 @@ def programs_table(dataset: Dataset, page_url: str = DIRECTORY_PAGE, today: date
     count = len(programs)
     labels = json.dumps(script_labels(dataset, programs), ensure_ascii=False)
     return Markup(
+        # The scripts put their search, filters and shortlist link in this empty box; the stylesheet
+        # keeps its room from the first paint when JavaScript runs, so the table below never moves.
+        '<div class="kb-directory-controls"></div>'
         '<div class="kb-table kb-directory-wrap" role="region" aria-label="Program directory" tabindex="0">'
         f'<table id="program-directory" class="kb-directory" data-labels="{attr(labels)}" '
         f'data-shortlist="{attr(relative(SHORTLIST_PAGE, page_url))}">'

@@ -178,7 +178,10 @@
     watch(bar, function (list) { count.textContent = countText(list.length) + "."; });
     count.textContent = countText(read().length) + ".";
     var wrapper = table.closest(".kb-table") || table;
-    wrapper.parentNode.insertBefore(bar, wrapper);
+    /* After the directory's filters, in the box above the table whose room the stylesheet keeps. */
+    var controls = wrapper.previousElementSibling;
+    if (controls && controls.classList.contains("kb-directory-controls")) controls.appendChild(bar);
+    else wrapper.parentNode.insertBefore(bar, wrapper);
     Array.prototype.forEach.call(table.tBodies[0].rows, function (tr) {
       var slug = tr.getAttribute("data-slug");
       var cell = tr.querySelector("th[scope=row]");
