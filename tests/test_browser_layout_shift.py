@@ -1,4 +1,4 @@
-"""Browser tests that the directory and compare pages hold still while their scripts fill them in.
+"""Browser tests that the directory, compare and shortlist pages hold still while their scripts fill them in.
 
 The scripts add the directory's filters and shortlist link and the compare tool's table after the
 page has first been drawn. The stylesheet keeps their room from the first paint (the head's "kb-js"
@@ -64,6 +64,17 @@ def test_empty_compare_page_does_not_move_when_its_picker_arrives(page: Page, bu
     page.set_viewport_size({"width": 412, "height": 823})
     shift = shift_after_load(page, "programs/compare/", ".kb-compare select")
     assert shift < 0.1
+
+
+@pytest.mark.parametrize("which", ["shortlist", "program page"])
+def test_shortlist_page_and_program_page_do_not_move_when_their_stars_arrive(page: Page, built_site, four_programs, which):
+    page.set_viewport_size({"width": 412, "height": 823})
+    if which == "shortlist":
+        path, ready = "programs/shortlist/?" + "&".join(f"p={slug}" for slug in four_programs[:2]), "#kb-shortlist li[data-slug]"
+    else:
+        path, ready = f"programs/{four_programs[0]}/", "button[data-kb-star-ready]"
+    shift = shift_after_load(page, path, ready)
+    assert shift < 0.1, f"the {which} moved by {shift:.3f}"
 
 
 @pytest.mark.parametrize("width", [360, 1280])
