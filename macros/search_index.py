@@ -19,13 +19,13 @@ is off; with it on (the offline copy), Material's search is used instead.
 
 from __future__ import annotations
 
-import asyncio
 import json
 import re
 import shutil
+import subprocess
+import sys
 import tempfile
 import time
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from html import escape, unescape
 from html.parser import HTMLParser
@@ -162,17 +162,24 @@ def index_config() -> dict:
     return {"exclude_selectors": list(IGNORED), "force_language": "en", "output_path": OUTPUT}
 
 
-async def _write_index(site_dir: Path, records: list[Record]) -> None:
-    """Index the site's pages, then the records, written as pages to a folder of their own: one request to
-    Pagefind's service each (the Python API reads one answer per 0.1 s, so a request per record is slow)."""
-    from pagefind.index import PagefindIndex  # imported here: only builds that index need it
+#: A folder of the built site that holds the records (as pages) while Pagefind runs; removed afterwards.
+RECORDS = "pagefind-records"
 
-    async with PagefindIndex(config={**index_config(), "output_path": str(site_dir / OUTPUT)}) as index:
-        await index.add_directory(str(site_dir))
-        with tempfile.TemporaryDirectory() as folder:
-            for number, record in enumerate(records):
-                (Path(folder) / f"{number}.html").write_text(record.html(), encoding="utf-8")
-            await index.add_directory(folder)
+
+def _run_pagefind(site_dir: Path) -> None:
+    """Index ``site_dir`` with Pagefind's command line, which exits only once every index file is written.
+
+    (Pagefind's Python API answered before its files were complete: now and then the build read an empty
+    ``pagefind-entry.json``.) The settings go in a ``pagefind.json`` in a folder of their own, the command's
+    working directory, so nothing in the project is read by mistake.
+    """
+    with tempfile.TemporaryDirectory() as folder:
+        settings = {**index_config(), "site": str(site_dir.resolve()), "output_subdir": OUTPUT}
+        settings.pop("output_path", None)
+        (Path(folder) / "pagefind.json").write_text(json.dumps(settings), encoding="utf-8")
+        done = subprocess.run([sys.executable, "-m", "pagefind", "--silent"], cwd=folder, capture_output=True, text=True)
+    if done.returncode:
+        raise RuntimeError(f"Pagefind could not index the site:\n{done.stdout}{done.stderr}")
 
 
 def _read(path: Path) -> str:
@@ -182,15 +189,22 @@ def _read(path: Path) -> str:
 def index_site(site_dir: Path) -> tuple[int, float]:
     """Index the built site in ``site_dir`` into ``site_dir/pagefind``; return (results indexed, seconds).
 
-    A result is a page marked ``data-pagefind-body`` or a record.
+    A result is a page marked ``data-pagefind-body`` or a record. Records are written as pages into a folder
+    of the site for the run (each carries its own address in its meta), then that folder is removed.
     """
     started = time.perf_counter()
     records = [*glossary_records(_read(site_dir / GLOSSARY_HTML), _url(GLOSSARY_HTML)),
                *directory_records(_read(site_dir / DIRECTORY_HTML), _url(DIRECTORY_HTML))]
     shutil.rmtree(site_dir / OUTPUT, ignore_errors=True)  # no fragments left from an earlier index
-    # In a thread of its own: asyncio.run needs a thread without a running event loop (a test's may run).
-    with ThreadPoolExecutor(1) as thread:
-        thread.submit(asyncio.run, _write_index(site_dir, records)).result()
+    folder = site_dir / RECORDS
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir()
+    try:
+        for number, record in enumerate(records):
+            (folder / f"{number}.html").write_text(record.html(), encoding="utf-8")
+        _run_pagefind(site_dir)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
     for name in UNUSED:
         (site_dir / OUTPUT / name).unlink(missing_ok=True)
     entry = json.loads((site_dir / OUTPUT / "pagefind-entry.json").read_text(encoding="utf-8"))

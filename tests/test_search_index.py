@@ -6,6 +6,8 @@ import json
 from html import escape
 from types import SimpleNamespace
 
+import pytest
+
 from macros import search_index
 from macros.search_index import Record
 
@@ -96,6 +98,15 @@ def test_index_site_writes_pagefind_with_pages_and_records(tmp_path):
     entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
     assert entry["languages"]["en"]["page_count"] == count
     assert list((bundle / "fragment").iterdir())
+    assert not (tmp_path / search_index.RECORDS).exists(), "the records' scratch folder is not published"
+
+
+def test_a_site_pagefind_cannot_index_stops_the_build_with_pagefind_s_reason(tmp_path):
+    # Nothing to index (no HTML at all) must fail loudly with Pagefind's own words, never publish half an index.
+    (tmp_path / "notes.txt").write_text("not a page", encoding="utf-8")
+    with pytest.raises(RuntimeError, match="(?s)Pagefind could not index the site:.*not able to build an index"):
+        search_index.index_site(tmp_path)
+    assert not (tmp_path / search_index.RECORDS).exists()
 
 
 def test_the_built_site_marks_reader_pages_and_is_indexed(built_site, dataset):
