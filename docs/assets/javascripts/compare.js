@@ -262,27 +262,11 @@
     render();
   }
 
-  /* In a copy opened from disk (file://) browsers refuse fetch(): say so, with a link to this page on
-   * the hosted guide (the page's canonical address), instead of trying. Returns whether it did. */
-  function offlineNotice(container) {
-    if (window.location.protocol !== "file:") return false;
-    var labels = window.kb.labels(container);
-    var notice = el("p", { "class": "kb-compare__offline", role: "status", text: text(labels.offline) });
-    var canonical = document.querySelector("link[rel=canonical]");
-    if (canonical && /^https:\/\//.test(canonical.href) && text(labels.hosted)) {
-      notice.appendChild(document.createTextNode(" "));
-      notice.appendChild(el("a", { href: canonical.href, text: text(labels.hosted) }));
-      notice.appendChild(document.createTextNode("."));
-    }
-    container.appendChild(notice);
-    return true;
-  }
-
   function init() {
     var container = document.getElementById("kb-compare");
     if (!container || container.hasAttribute("data-kb-enhanced")) return;
     container.setAttribute("data-kb-enhanced", "");
-    if (offlineNotice(container)) return;
+    if (window.kb.offlineNotice(container, "kb-compare__offline")) return;
     var status = el("p", { "class": "kb-count", role: "status", text: "Loading the programs…" });
     container.appendChild(status);
     var source = sources(container);

@@ -33,6 +33,25 @@ window.kb = window.kb || (function () {
     }
   }
 
+  /* In a copy opened from disk (file://) browsers refuse fetch(): a tool that needs the build's JSON
+   * files says so in `container` (a paragraph with class `className`, text from its data-labels
+   * "offline"), with a link to the same page on the hosted guide (the page's canonical address,
+   * labelled "hosted"), instead of trying. Returns whether it did. */
+  function offlineNotice(container, className) {
+    if (window.location.protocol !== "file:") return false;
+    var said = labels(container);
+    var words = function (value) { return typeof value === "string" ? value : ""; };
+    var notice = el("p", { "class": className, role: "status", text: words(said.offline) });
+    var canonical = document.querySelector("link[rel=canonical]");
+    if (canonical && /^https:\/\//.test(canonical.href) && words(said.hosted)) {
+      notice.appendChild(document.createTextNode(" "));
+      notice.appendChild(el("a", { href: canonical.href, text: words(said.hosted) }));
+      notice.appendChild(document.createTextNode("."));
+    }
+    container.appendChild(notice);
+    return true;
+  }
+
   /* Run `init` on every page: with Material's instant navigation on each page change (document$),
    * otherwise once the document is ready. */
   function onEveryPage(init) {
@@ -64,5 +83,5 @@ window.kb = window.kb || (function () {
     });
   });
 
-  return { el: el, labels: labels, onEveryPage: onEveryPage };
+  return { el: el, labels: labels, offlineNotice: offlineNotice, onEveryPage: onEveryPage };
 })();

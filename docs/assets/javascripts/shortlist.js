@@ -439,27 +439,11 @@
     render();
   }
 
-  /* In a copy opened from disk (file://) browsers refuse fetch(): say so, with a link to this page on
-   * the hosted guide (the page's canonical address), instead of trying. Returns whether it did. */
-  function offlineNotice(container) {
-    if (window.location.protocol !== "file:") return false;
-    var labels = window.kb.labels(container);
-    var notice = el("p", { "class": "kb-shortlist__offline", role: "status", text: text(labels.offline) });
-    var canonical = document.querySelector("link[rel=canonical]");
-    if (canonical && /^https:\/\//.test(canonical.href) && text(labels.hosted)) {
-      notice.appendChild(document.createTextNode(" "));
-      notice.appendChild(el("a", { href: canonical.href, text: text(labels.hosted) }));
-      notice.appendChild(document.createTextNode("."));
-    }
-    container.appendChild(notice);
-    return true;
-  }
-
   function enhanceShortlistPage() {
     var container = document.getElementById("kb-shortlist");
     if (!container || container.hasAttribute("data-kb-enhanced")) return;
     container.setAttribute("data-kb-enhanced", "");
-    if (offlineNotice(container)) return;
+    if (window.kb.offlineNotice(container, "kb-shortlist__offline")) return;
     var loading = el("p", { "class": "kb-count", role: "status", text: "Loading the programs…" });
     container.appendChild(loading);
     var source = programSource(container);
