@@ -20,7 +20,6 @@
 
 from __future__ import annotations
 
-import json
 import logging
 import re
 import sys
@@ -105,13 +104,11 @@ def on_files(files: Files, config) -> Files:
     _Build.program_sources, _Build.raw_html, _Build.program_meta, _Build.raw_pages = {}, {}, {}, set()
     stamp = datetime.now(timezone.utc).replace(microsecond=0)  # DTSTAMP of the calendar files
     for slug in data.programs:
-        content = program_page.program_page(slug, data, edit_url=repository.edit(program_file(slug)),
-                                            issue_url=issue_url, site_url=site_url)
+        body = program_page.page_body(slug, data, edit_url=repository.edit(program_file(slug)), issue_url=issue_url)
         source = paths.program_source(slug)
-        # The front matter (JSON, with the schema.org data) reaches the page in on_page_markdown instead of
-        # being read as YAML for every page; the file keeps what the macros plugin must know first.
-        front, body = content.removeprefix("---\n").split("\n---\n", 1)
-        _Build.program_meta[source] = json.loads(front)
+        # The front matter (with the schema.org data) reaches the page in on_page_markdown instead of being
+        # read as YAML for every page; the file keeps what the macros plugin must know first.
+        _Build.program_meta[source] = program_page.page_meta(slug, data, site_url)
         files.append(File.generated(config, source, content=f"---\nrender_macros: false\n---\n{body}"))
         _Build.program_sources[source] = slug
         _Build.raw_pages.add(source)

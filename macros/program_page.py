@@ -126,9 +126,28 @@ def _calendar_link(slug: str, program: models.Program, here: str, today: date | 
             "Apple Calendar)</p>")
 
 
+def page_meta(slug: str, dataset: Dataset, site_url: str) -> dict:
+    """A program page's front matter: its title, description, schema.org data and search weight."""
+    program = dataset.programs[slug]
+    description = (f"{program.university}: {program.title}. Sourced facts: delivery, length, cost, admissions, "
+                   "deadlines and final project.")
+    return {"title": page_title(f"{program.title}, {program.university}"),
+            "description": page_title(description[:250]), "render_macros": False,
+            # Printed into <head> by overrides/main.html (Material re-runs scripts in the content).
+            "json_ld": json_ld(slug, program, dataset, site_url),
+            # Guide pages should answer general questions before any single program does.
+            "search": {"boost": 0.3}}
+
+
 def program_page(slug: str, dataset: Dataset, *, edit_url: str, issue_url: str, site_url: str,
                  today: date | None = None) -> str:
-    """The Markdown source of a program's page (front matter plus one raw HTML block)."""
+    """The Markdown source of a program's page: :func:`page_meta` as front matter, then :func:`page_body`."""
+    front = json.dumps(page_meta(slug, dataset, site_url))
+    return f"---\n{front}\n---\n" + page_body(slug, dataset, edit_url=edit_url, issue_url=issue_url, today=today)
+
+
+def page_body(slug: str, dataset: Dataset, *, edit_url: str, issue_url: str, today: date | None = None) -> str:
+    """A program page's content: one raw HTML block (Markdown would leave it as it is; hooks.py relies on it)."""
     program = dataset.programs[slug]
     here = program_url(slug)
     degree = dataset.degree_type(program.degree_type)
@@ -174,12 +193,4 @@ def program_page(slug: str, dataset: Dataset, *, edit_url: str, issue_url: str, 
         f'{link(relative(COMPARE_PAGE, here) + "?p=" + slug, "Compare with other programs", external=False)} · '
         f'{link(calculator_link(slug, program, here), "Estimate your costs", external=False)}</p></div>'
     )
-    description = (f"{program.university}: {program.title}. Sourced facts: delivery, length, cost, admissions, "
-                   "deadlines and final project.")
-    front = json.dumps({"title": page_title(f"{program.title}, {program.university}"),
-                        "description": page_title(description[:250]), "render_macros": False,
-                        # Printed into <head> by overrides/main.html (Material re-runs scripts in the content).
-                        "json_ld": json_ld(slug, program, dataset, site_url),
-                        # Guide pages should answer general questions before any single program does.
-                        "search": {"boost": 0.3}})
-    return f"---\n{front}\n---\n" + block(Markup("".join(parts)))
+    return block(Markup("".join(parts)))
