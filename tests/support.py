@@ -17,6 +17,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import yaml
+from axe_playwright_python.sync_playwright import Axe
 
 from macros.errors import DataErrors
 from macros.loader import load_file
@@ -34,6 +35,8 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--no-first-run",
 ]
+#: axe-core's rules for WCAG 2.1 levels A and AA: the accessibility standard every page is held to.
+WCAG_21_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
 #: The folders and files a build of the project needs.
 PROJECT_PARTS = ("docs", "data", "macros", "overrides")
 
@@ -143,3 +146,10 @@ def assert_clean(outside_requests: list[str], console_errors: list[str]) -> None
     """A browser test's page asked no other host for anything and logged no error."""
     assert outside_requests == [], f"requests to other hosts: {outside_requests}"
     assert console_errors == [], f"errors in the page: {console_errors}"
+
+
+def axe_problems(page) -> list[tuple[str, list]]:
+    """What axe-core finds against WCAG 2.1 A/AA on the page as it stands: each rule broken, with up
+    to three of the elements that break it (an empty list when the page passes)."""
+    violations = Axe().run(page, options=WCAG_21_AA).response["violations"]
+    return [(v["id"], [n["target"] for n in v["nodes"][:3]]) for v in violations]

@@ -2,16 +2,11 @@
 
 from __future__ import annotations
 
-
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 
-from .conftest import ROOT
+from .support import ROOT, axe_problems
 
 pytestmark = pytest.mark.browser
-
-WCAG_21_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
-AXE = Axe()
 
 
 def guide_pages() -> list[str]:
@@ -34,16 +29,11 @@ def test_no_wcag_violations(browser, site_url, scheme):
     problems = {}
     for path in guide_pages():
         page.goto(site_url + path)
-        violations = AXE.run(page, options=WCAG_21_AA).response["violations"]
-        if violations:
-            problems[path or "/"] = [(v["id"], [n["target"] for n in v["nodes"][:3]]) for v in violations]
+        found = axe_problems(page)
+        if found:
+            problems[path or "/"] = found
     context.close()
     assert problems == {}
-
-
-def axe_problems(page) -> list:
-    violations = AXE.run(page, options=WCAG_21_AA).response["violations"]
-    return [(v["id"], [n["target"] for n in v["nodes"][:3]]) for v in violations]
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])

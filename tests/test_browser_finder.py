@@ -9,20 +9,18 @@ from __future__ import annotations
 from urllib.parse import parse_qsl, urljoin, urlsplit
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
 
 from macros import finder
 from macros.validate import load_dataset
 
-from .support import ROOT, assert_clean
+from .support import ROOT, assert_clean, axe_problems
 
 pytestmark = pytest.mark.browser
 
 FINDER = "degree-types/finder/"
 SELF_CHECK = "admissions/self-check/"
 STATUS = "[role=status]"
-WCAG_21_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
 
 
 @pytest.fixture(scope="module")
@@ -239,7 +237,7 @@ def test_both_tools_in_use_fit_narrow_screens_and_have_no_wcag_violations(browse
     page.wait_for_timeout(300)
     page_width = page.evaluate("document.documentElement.scrollWidth")
     assert page_width <= width, f"{FINDER} is {page_width}px wide at {width}px"
-    problems[FINDER] = Axe().run(page, options=WCAG_21_AA).response["violations"]
+    problems[FINDER] = axe_problems(page)
     page.goto(site_url + SELF_CHECK)
     gap = next(r for r in data.finder.ratings if r.gap)
     for entry in data.finder.topics:
@@ -247,8 +245,6 @@ def test_both_tools_in_use_fit_narrow_screens_and_have_no_wcag_violations(browse
     page.locator("#kb-self-check summary").first.click()
     page_width = page.evaluate("document.documentElement.scrollWidth")
     assert page_width <= width, f"{SELF_CHECK} is {page_width}px wide at {width}px"
-    problems[SELF_CHECK] = Axe().run(page, options=WCAG_21_AA).response["violations"]
+    problems[SELF_CHECK] = axe_problems(page)
     context.close()
-    found = {path: [(v["id"], [n["target"] for n in v["nodes"][:3]]) for v in violations]
-             for path, violations in problems.items() if violations}
-    assert found == {}
+    assert {path: found for path, found in problems.items() if found} == {}

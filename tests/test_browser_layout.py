@@ -10,17 +10,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
-from .support import ROOT
+from .support import ROOT, axe_problems
 
 pytestmark = pytest.mark.browser
 
 PHONE = {"width": 360, "height": 740}
 SCHEMES = {"light": "default", "dark": "slate"}
-WCAG_21_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
-AXE = Axe()
 
 #: How wide the page is, and every element of the content whose content is wider than itself
 #: (scrolling sideways or cut off), other than code blocks (which may scroll inside themselves) and
@@ -190,11 +187,6 @@ def test_charts_show_one_drawing_whose_text_fits_and_is_readable(browser, site_u
         assert chart["outside"] == [], chart
         assert chart["smallest"] >= smallest, chart
     context.close()
-
-
-def axe_problems(page) -> list:
-    violations = AXE.run(page, options=WCAG_21_AA).response["violations"]
-    return [(v["id"], [n["target"] for n in v["nodes"][:3]]) for v in violations]
 
 
 @pytest.mark.parametrize("scheme", SCHEMES)
