@@ -11,19 +11,17 @@ import re
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
 
 from macros import directory_pages, paths
 from macros.validate import load_dataset
 
-from .support import ROOT, build_site, project_copy, serve_folder, stop
+from .support import ROOT, axe_problems, build_site, project_copy, serve_folder, stop
 
 pytestmark = pytest.mark.browser
 
 TABLE_MAX = 20
 TABLE = "table#program-directory"
-WCAG_21_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
 
 
 @pytest.fixture(scope="module")
@@ -135,8 +133,7 @@ def test_the_split_pages_fit_a_phone_and_pass_axe(browser, url, pages, scheme):
     for address in (paths.DIRECTORY_PAGE, pages[0].url, next(p for p in pages if p.parts > 1).url):
         page.goto(url + address)
         page.wait_for_load_state("networkidle")
-        violations = Axe().run(page, options=WCAG_21_AA).response["violations"]
-        found[address] = [(v["id"], [n["target"] for n in v["nodes"][:3]]) for v in violations]
+        found[address] = axe_problems(page)
         assert page.evaluate("document.documentElement.scrollWidth") <= 360, address
     context.close()
     assert {address: v for address, v in found.items() if v} == {}
