@@ -19,7 +19,6 @@ from urllib.parse import parse_qs, urlsplit
 
 import icalendar
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
 
 from macros import exports, facts, facts_json, paths
@@ -28,11 +27,10 @@ from macros.derived import deadlines_ahead
 from macros.models import utc_today
 from macros.validate import load_dataset
 
-from .support import ROOT, build_site, edit_yaml, project_copy, serve_folder, stop
+from .support import ROOT, axe_problems, build_site, edit_yaml, project_copy, serve_folder, stop
 
 pytestmark = pytest.mark.browser
 
-WCAG_21_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
 #: A city that a spreadsheet would run as a formula if the CSV did not neutralise it.
 FORMULA_CITY = "=HYPERLINK(\"https://example.invalid\",\"x\")"
 
@@ -317,8 +315,7 @@ def test_no_wcag_violations_at_360px(browser, url, slugs, scheme):
                  f"{paths.COMPARE_PAGE}?p={slugs['ahead'][0]}&p={slugs['none'][0]}"):
         page.goto(f"{url}{path}")
         page.wait_for_selector(".kb-shortlist-status, .kb-shortlist", state="attached")
-        violations = Axe().run(page, options=WCAG_21_AA).response["violations"]
-        found[path] = [(v["id"], [n["target"] for n in v["nodes"][:3]]) for v in violations]
+        found[path] = axe_problems(page)
         assert page.evaluate("document.documentElement.scrollWidth") <= 360, path
     context.close()
     assert {path: v for path, v in found.items() if v} == {}
