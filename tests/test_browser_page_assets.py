@@ -1,5 +1,6 @@
-"""Tool pages reached by Material's instant navigation load their own script and stylesheet, once
-(macros/page_assets.py, overrides/main.html), and other pages do not keep the stylesheet."""
+"""Tool pages reached by a link load their own script and stylesheet and enhance their page once, also
+when the browser shows them again from its history (macros/page_assets.py, overrides/main.html);
+other pages do not load the stylesheet."""
 
 from __future__ import annotations
 
@@ -9,7 +10,6 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from tests.support import assert_clean
-from tests.test_browser_programs import goto_for_instant_navigation
 
 pytestmark = pytest.mark.browser
 
@@ -39,11 +39,10 @@ def stylesheets(page: Page) -> list[str]:
 
 
 @pytest.mark.parametrize("path, root, mark", TOOLS, ids=[t[0] for t in TOOLS])
-def test_a_tool_reached_by_instant_navigation_works_once(page: Page, site_url, path, root, mark, outside_requests,
-                                                         console_errors):
-    goto_for_instant_navigation(page, site_url, "")
+def test_a_tool_reached_by_a_link_works_once(page: Page, site_url, path, root, mark, outside_requests, console_errors):
+    page.goto(site_url)
     assert "/assets/stylesheets/calculator.css" not in stylesheets(page)
-    for _ in range(2):  # there and back twice: the script runs on each visit but enhances once
+    for _ in range(2):  # there and back twice: each visit enhances the tool once
         follow(page, site_url + path, root)
         expect(page.locator(f"{root}[{mark}]")).to_have_count(1)
         expect(page.locator(root)).to_be_visible()
@@ -51,16 +50,14 @@ def test_a_tool_reached_by_instant_navigation_works_once(page: Page, site_url, p
         page.wait_for_url(site_url)
         expect(page.locator(root)).to_have_count(0)
         page.wait_for_load_state("networkidle")
-    assert page.evaluate("window.__noReload === true"), "every page change was an instant navigation"
     assert "/assets/stylesheets/calculator.css" not in stylesheets(page), "the home page does not keep it"
     assert_clean(outside_requests, console_errors)
 
 
-def test_the_calculator_s_stylesheet_applies_after_instant_navigation(page: Page, site_url, outside_requests,
-                                                                      console_errors):
-    goto_for_instant_navigation(page, site_url, "costs/")
+def test_the_calculator_s_stylesheet_applies_when_reached_by_a_link(page: Page, site_url, outside_requests,
+                                                                     console_errors):
+    page.goto(site_url + "costs/")
     follow(page, site_url + "costs/calculator/", "#kb-calc[data-ready]")
     assert "/assets/stylesheets/calculator.css" in stylesheets(page)
     expect(page.locator(".kb-calc__form")).to_have_css("display", "grid")
-    assert page.evaluate("window.__noReload === true")
     assert_clean(outside_requests, console_errors)

@@ -75,33 +75,6 @@ def ordered(values: dict[str, object], descending: bool = False) -> list[str]:
     return present + empty
 
 
-def published_site_url() -> str:
-    found = re.search(r"^site_url:\s*(\S+)", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"), re.MULTILINE)
-    assert found, "mkdocs.yml sets site_url"
-    return found.group(1)
-
-
-def goto_for_instant_navigation(page: Page, local_url: str, path: str) -> None:
-    """Open a page so that clicks on internal links use Material's instant navigation.
-
-    Material navigates instantly only to addresses listed in sitemap.xml, and it resolves them
-    against the published site_url, changing just the scheme and host name. The test server
-    publishes the site at the root of a random port, so the sitemap is rewritten to point there,
-    as it does on the real host. Then the test waits until Material has read it.
-    """
-    published = published_site_url()
-
-    def rewrite(route):
-        response = route.fetch()
-        route.fulfill(response=response, body=response.text().replace(published, local_url))
-
-    page.route(re.compile(r"/sitemap\.xml$"), rewrite)
-    with page.expect_response(re.compile(r"/sitemap\.xml$")):
-        page.goto(path)
-    page.wait_for_load_state("networkidle")
-    page.evaluate("window.__noReload = true")
-
-
 def query(page: Page) -> dict[str, list[str]]:
     return parse_qs(urlsplit(page.url).query)
 
@@ -548,26 +521,25 @@ def test_long_directory_shows_rows_in_pages(page: Page, built_site, data, outsid
     assert_clean(outside_requests, console_errors)
 
 
-def test_directory_after_instant_navigation(page: Page, site_url, data, outside_requests, console_errors):
-    goto_for_instant_navigation(page, site_url, "")
+def test_directory_reached_from_the_tabs_and_again_by_going_back(page: Page, site_url, data, outside_requests,
+                                                                 console_errors):
+    page.goto(site_url)
     page.locator(".md-tabs a[href$='programs/']").click()
     page.wait_for_url(re.compile(r"/programs/$"))
     expect(page.locator("form.kb-filters")).to_have_count(1)
-    assert page.evaluate("window.__noReload === true"), "the page was loaded by instant navigation"
     page.get_by_label("Degree type", exact=True).select_option("ms-ml")
     expected = [s for s, p in data.programs.items() if p.degree_type == "ms-ml"]
     assert shown(page) == expected
     wait_for_query(page, {"type": ["ms-ml"]})
 
     # Away and back again: one form, never two.
-    page.locator(".md-sidebar--primary a[href$='programs/data/']").click()
+    page.locator(".md-sidebar--primary a[href='data/']").click()
     page.wait_for_url(re.compile(r"/programs/data/$"))
     expect(page.locator("form.kb-filters")).to_have_count(0)
     page.go_back()
     page.wait_for_url(re.compile(r"/programs/\?type=ms-ml$"))
     expect(page.locator("form.kb-filters")).to_have_count(1)
     assert shown(page) == expected
-    assert page.evaluate("window.__noReload === true")
     assert_clean(outside_requests, console_errors)
 
 
@@ -733,41 +705,25 @@ def test_compare_add_and_remove_update_the_url(page: Page, data, outside_request
     assert_clean(outside_requests, console_errors)
 
 
-def test_compare_after_instant_navigation(page: Page, site_url, data, outside_requests, console_errors):
+def test_compare_reached_from_a_program_page(page: Page, site_url, data, outside_requests, console_errors):
     a, b = pick_pair(data)
-    goto_for_instant_navigation(page, site_url, f"programs/{a}/")
+    page.goto(f"{site_url}programs/{a}/")
     assert page.evaluate("window.__kbCompareLoaded === undefined"), "a program page does not load compare.js"
     page.get_by_role("link", name="Compare with other programs").click()
     page.wait_for_url(re.compile(rf"/programs/compare/\?p={a}$"))
     select = page.get_by_label("Add a program to compare", exact=True)
     expect(select).to_be_visible()
-    assert page.evaluate("window.__noReload === true"), "the page was loaded by instant navigation"
     add_to_compare(page, b)
     assert chosen_slugs(page) == [a, b]
     assert query(page) == {"p": [a, b]}
     expect(page.locator("#kb-compare .kb-compare")).to_have_count(1)
-    # The data is fetched from each program's facts.json, so nothing depends on scripts Material re-creates.
+    # The data is fetched from each program's facts.json.
     table = compare_table(page)
     fa, fb = expected_facts(data, a), expected_facts(data, b)
     for row, cells in table.items():
         assert cells == [fa[row], fb[row]], row
     first_link = page.locator("#kb-compare-table thead a").first.evaluate("link => link.href")
     assert urlsplit(first_link).path.endswith(f"/programs/{a}/")
-    assert_clean(outside_requests, console_errors)
-
-
-def test_instant_navigation_runs_no_json_as_script(page: Page, site_url, data, outside_requests, console_errors):
-    slug = next(iter(data.programs))
-    goto_for_instant_navigation(page, site_url, "programs/")
-    page.locator(".md-sidebar--primary a[href$='programs/compare/']").click()
-    page.wait_for_url(re.compile(r"/programs/compare/$"))
-    expect(page.get_by_label("Add a program to compare", exact=True)).to_be_visible()
-    page.go_back()
-    page.wait_for_url(re.compile(r"/programs/$"))
-    page.locator(f"{TABLE} tbody tr[data-slug='{slug}'] th a").click()
-    page.wait_for_url(re.compile(f"/programs/{slug}/$"))
-    expect(page.locator("h1")).to_have_text(data.programs[slug].title)
-    assert page.evaluate("window.__noReload === true")
     assert_clean(outside_requests, console_errors)
 
 
@@ -828,12 +784,12 @@ def test_compare_fetches_only_the_programs_it_shows(page: Page, data, outside_re
     assert_clean(outside_requests, console_errors)
 
 
-def test_compare_reached_again_by_instant_navigation_binds_its_controls_once(page: Page, site_url, data, outside_requests,
-                                                                            console_errors):
+def test_compare_reached_again_by_going_back_and_forward_binds_its_controls_once(page: Page, site_url, data,
+                                                                                 outside_requests, console_errors):
     a, b, c = list(data.programs)[:3]
-    goto_for_instant_navigation(page, site_url, "programs/")
-    for _ in range(2):  # there, away, back, forward: each visit runs compare.js again
-        page.locator(".md-sidebar--primary a[href$='programs/compare/']").click()
+    page.goto(f"{site_url}programs/")
+    for _ in range(2):  # there, away, back, forward: a page the browser keeps may be shown again as it was
+        page.locator(".md-sidebar--primary a[href='compare/']").click()
         page.wait_for_url(re.compile(r"/programs/compare/$"))
         expect(page.get_by_label("Add a program to compare", exact=True)).to_be_enabled()
         page.go_back()
@@ -843,7 +799,6 @@ def test_compare_reached_again_by_instant_navigation_binds_its_controls_once(pag
     page.wait_for_url(re.compile(r"/programs/compare/$"))
     select = page.get_by_label("Add a program to compare", exact=True)
     expect(select).to_be_enabled()
-    assert page.evaluate("window.__noReload === true"), "every visit was an instant navigation"
     for slug in (a, b, c):
         add_to_compare(page, slug)
     assert chosen_slugs(page) == [a, b, c], "each press adds one program"

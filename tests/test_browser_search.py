@@ -207,7 +207,7 @@ def test_keyboard_opens_moves_through_results_and_closes(page: Page, site_url, c
     page.keyboard.press("Escape")
     expect(page.locator("#__search")).not_to_be_checked()
     expect(page.locator(BOX)).not_to_be_focused()
-    # "s" opens it again, and Enter opens the first result (with instant navigation).
+    # "s" opens it again, and Enter opens the first result.
     page.keyboard.press("s")
     expect(page.locator(BOX)).to_be_focused()
     href = first.get_attribute("href")

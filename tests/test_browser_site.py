@@ -22,6 +22,19 @@ def test_page_loads_without_errors_or_outside_requests(page: Page, outside_reque
     assert outside_requests == []
 
 
+@pytest.mark.parametrize("path", ["", "costs/", "glossary/"])
+def test_a_first_visit_to_a_guide_page_fetches_nothing_that_grows_with_the_directory(page: Page, site_url, path):
+    """No sitemap.xml (which instant navigation would fetch: every program's address), no program data and
+    no search index until the reader searches: the bytes of a first visit stay the same at any size."""
+    fetched: list[str] = []
+    page.on("request", lambda request: fetched.append(request.url))
+    page.goto(site_url + path)
+    page.wait_for_load_state("networkidle")
+    grows = [url for url in fetched if url.endswith((".xml", ".json")) or "/pagefind/" in url
+             or "/programs/" in url]
+    assert grows == []
+
+
 def test_degree_types_table_without_javascript(browser, site_url):
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
