@@ -52,8 +52,8 @@ window.kb = window.kb || (function () {
     return true;
   }
 
-  /* Run `init` on every page: with Material's instant navigation on each page change (document$),
-   * otherwise once the document is ready. */
+  /* Run `init` once the page is ready: when Material's document$ emits (on every page change, were
+   * navigation.instant turned on), otherwise when the document is ready. */
   function onEveryPage(init) {
     if (window.document$ && typeof window.document$.subscribe === "function") {
       window.document$.subscribe(init);
@@ -65,7 +65,7 @@ window.kb = window.kb || (function () {
   }
 
   /* Printing (print.css): links to this site are marked so that only links to other sites print
-   * their address (instant navigation has made every link absolute), and every <details> prints
+   * their address (whether a link is written relative or absolute), and every <details> prints
    * open; afterwards the ones the reader had closed close again. */
   window.addEventListener("beforeprint", function () {
     document.querySelectorAll("a[href]").forEach(function (link) {
