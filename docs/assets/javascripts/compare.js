@@ -2,14 +2,15 @@
  *
  * Plain ES2017, no libraries, nothing loaded from elsewhere. The chosen programs live in the
  * address bar as ?p=slug&p=slug so a comparison can be bookmarked or shared. Every value from
- * the data is inserted as text. Runs on every page change of Material's instant navigation.
+ * the data is inserted as text. Runs when the page is ready (kb.onEveryPage).
  *
  * It fetches only what it shows (macros/facts_json.py writes the files, macros/directory.py the container):
  * - each chosen program's facts.json, at data-facts with {slug} replaced, under the site root data-root:
  *   {"name", "title", "page", "values": {key: text}, "links": {key: url}}; a program without one
  *   (HTTP 404) does not exist and is dropped from the address;
- * - the picker's list, data-names: [[slug, name], ...] in the picker's order, and only while the
- *   reader can still add a program (fewer than data-max chosen).
+ * - the picker's list, data-names: [[slug, name], ...] in the picker's order, only once the reader
+ *   starts using the picker (focuses or presses it): a visit that only looks at a comparison
+ *   never fetches the names of every program.
  * The rows ([[key, label], ...]) and the text for a fact no source states are in data-labels.
  */
 (function () {
@@ -97,7 +98,7 @@
       return text(programs[slug].name) || slug;
     }
 
-    /* The picker's options, the first time the reader can add a program (not while four are shown). */
+    /* The picker's options, fetched the first time the reader turns to the picker. */
     function fillPicker() {
       if (names || loadingNames) return;
       loadingNames = true;
@@ -108,9 +109,9 @@
         var options = document.createDocumentFragment();   /* one insertion, however many programs */
         names.forEach(function (entry) { options.appendChild(el("option", { value: entry[0], text: entry[1] })); });
         select.appendChild(options);
-        render();
+        updatePicker();
       }).catch(function () {
-        loadingNames = false;
+        loadingNames = false;   /* the next focus tries again */
         placeholder.textContent = "The list of programs could not be loaded";
       });
     }
@@ -127,6 +128,9 @@
     var select = el("select", { id: "kb-compare-select", name: "p" });
     var placeholder = el("option", { value: "", text: "Choose a program…" });
     select.appendChild(placeholder);
+    /* Focus comes first from the keyboard, a screen reader and most pointers; a press covers the rest. */
+    select.addEventListener("focus", fillPicker);
+    select.addEventListener("pointerdown", fillPicker);
     var add = el("button", { type: "submit", "class": "md-button md-button--primary", text: "Add" });
     var form = el("form", { "class": "kb-compare__pick", "aria-label": "Choose programs to compare" }, [
       el("label", { "for": "kb-compare-select", text: "Add a program to compare" }),
@@ -166,16 +170,21 @@
       return node;
     }
 
-    function render(focusAfter) {
-      /* Select options: programs already chosen cannot be added again. */
+    /* The picker: programs already chosen cannot be added again; nothing can be added while four are
+     * shown, and Add waits for the list (the picker itself stays usable, so that using it loads the list). */
+    function updatePicker() {
       for (var i = 1; i < select.options.length; i++) {
         select.options[i].disabled = chosen.indexOf(select.options[i].value) !== -1;
       }
       if (select.value && chosen.indexOf(select.value) !== -1) select.value = "";
       var full = chosen.length >= max;
-      select.disabled = full || !names;
+      select.disabled = full;
       add.disabled = full || !names || adding;
-      if (!full) fillPicker();
+    }
+
+    function render(focusAfter) {
+      updatePicker();
+      var full = chosen.length >= max;
 
       var message;
       if (!chosen.length) message = "Choose two to " + max + " programs to compare.";
