@@ -97,12 +97,16 @@
   var pagefind = null; // the promise of Pagefind's module, once search has been opened
   var latest = 0;      // the number of the newest search: an older one's answer is dropped
 
+  /* Pagefind's script, then at once its index's entry, metadata and WebAssembly (init), so that the
+   * reader's first words are answered from an index that is ready. Pagefind runs in the page, not in
+   * a worker of its own (noWorker): its searches take a few milliseconds, while starting the worker
+   * and passing a message for each result's page cost more than the search (make bench). */
   function load() {
     if (!pagefind) {
       pagefind = import(bundle.href).then(function (module) {
         return module.options({ baseUrl: new URL("..", bundle).pathname, excerptLength: 24,
-                                ranking: RANKING })
-          .then(function () { return module; });
+                                ranking: RANKING, noWorker: true })
+          .then(function () { module.init(); return module; });
       });
     }
     return pagefind;
@@ -178,7 +182,7 @@
     if (!sought.length) return Promise.resolve(render(number, query, [], sought, 0));
     var short = sought.filter(function (w) { return /^\p{L}{1,3}$/u.test(w); });
     return load().then(function (pf) { return find(pf, sought); }).then(function (candidates) {
-      if (number !== latest) return null;
+      if (number !== latest || waiting !== null) return null; // newer words are waiting: read no pages for these
       var total = candidates.length;
       var read = candidates.slice(0, short.length ? CHECKED : SHOWN);
       return Promise.all(read.map(function (c) { return c.data(); })).then(function (pages) {
@@ -194,12 +198,16 @@
   }
 
   /* One search at a time, for the newest words: while Pagefind answers, keys typed meanwhile wait,
-   * and only the last of them is searched. A short pause lets a fast typist finish a word first. */
+   * and only the last of them is searched; a search overtaken by newer words stops before it reads
+   * its pages. A short pause lets a fast typist finish a word first; meanwhile Pagefind already
+   * loads the part of its index that holds the words (preload). */
   var timer = null;
   var running = false;
   var waiting = null;
   function soon(query) {
     clearTimeout(timer);
+    var sought = words(query);
+    if (sought.length) load().then(function (pf) { return pf.preload(sought.join(" ")); }).catch(function () {});
     timer = setTimeout(function () { waiting = query; next(); }, PAUSE);
   }
   function next() {
