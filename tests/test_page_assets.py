@@ -51,8 +51,9 @@ def test_every_script_and_stylesheet_a_guide_page_names_exists():
                 assert page_assets.problems({kind: names}, available) == [], source
 
 
-#: The stylesheets every page loads (extra_css in mkdocs.yml).
+#: The stylesheets every page loads (extra_css in mkdocs.yml, and print.css from overrides/main.html).
 SITE_WIDE_STYLES = set(re.findall(r"assets/stylesheets/([a-z0-9-]+)\.css", (ROOT / "mkdocs.yml").read_text(encoding="utf-8")))
+SITE_WIDE_STYLES.add("print")
 
 
 def loaded(html: str) -> tuple[set[str], set[str]]:
@@ -75,6 +76,16 @@ def test_each_built_page_loads_the_scripts_of_its_tools_and_no_others(built_site
         needed = {name for name, marks in NEEDS.items() if any(mark in body for mark in marks)}
         assert scripts == needed, path.relative_to(built_site)
         assert styles == ({"calculator"} if "calculator" in needed else set()), path.relative_to(built_site)
+
+
+def test_every_page_links_the_print_stylesheet_for_print_only_after_the_others(built_site):
+    """media="print": it does not hold up the first paint on screen; last, so its rules win when printing."""
+    for path in [built_site / "index.html", built_site / "costs" / "index.html", built_site / "programs" / "index.html"]:
+        links = re.findall(r'<link rel="stylesheet" href="[^"]*assets/stylesheets/([a-z0-9-]+)\.css"([^>]*)>',
+                           path.read_text(encoding="utf-8"))
+        names = [name for name, _ in links]
+        assert ("print", ' media="print"') in links, path.relative_to(built_site)
+        assert names.index("print") > names.index("guide"), path.relative_to(built_site)
 
 
 def test_program_pages_load_the_shortlist_script_for_their_star(built_site, dataset):
