@@ -5,10 +5,10 @@ naming the program, and a description with the deadline as the guide writes it, 
 and the program's page in the guide. Text values are escaped (``\\``, ``;``, ``,`` and newlines),
 lines are folded at 75 octets and end with CRLF.
 
-Pure functions: models in, text out. ``hooks.py`` writes one file per program with a deadline
-ahead (:func:`program_calendar`), and each program's facts.json holds its :func:`upcoming` events,
+Pure functions: models in, text out. Each program's facts.json holds its :func:`upcoming` events,
 from which the shortlist script puts together the calendar of the shortlisted programs without
-formatting anything.
+formatting anything; ``hooks.py`` also writes the same events as one file per program with a deadline
+ahead (:func:`program_calendar`).
 """
 
 from __future__ import annotations
@@ -118,13 +118,12 @@ def head(name: str) -> str:
     ])
 
 
-def program_calendar(slug: str, program: models.Program, *, site_url: str, stamp: datetime,
-                     today: date | None = None) -> str | None:
-    """A program's deadlines that have not passed as a calendar file, or None when none is ahead."""
-    ahead = deadlines_ahead(program, today)
-    if not ahead:
+def program_calendar(program: models.Program, upcoming_events: list[list[str]]) -> str | None:
+    """A program's calendar file of its :func:`upcoming` events (made once, also for its facts.json), or None
+    when none is ahead."""
+    if not upcoming_events:
         return None
-    events = "".join(event(slug, program, d, site_url=site_url, stamp=stamp) for d in ahead)
+    events = "".join(vevent for _, _, vevent in upcoming_events)
     return head(f"Application deadlines: {program_name(program)}") + events + FOOT
 
 

@@ -112,11 +112,11 @@ def on_files(files: Files, config) -> Files:
         files.append(File.generated(config, source, content=f"---\nrender_macros: false\n---\n{body}"))
         _Build.program_sources[source] = slug
         _Build.raw_pages.add(source)
-        # The page links this file exactly when a deadline is ahead (both ask derived.deadlines_ahead).
-        if ics := calendar.program_calendar(slug, data.programs[slug], site_url=site_url, stamp=stamp):
-            files.append(File.generated(config, paths.program_calendar(slug), content=ics.encode("utf-8")))
         shown = facts_json.program_facts(slug, data.programs[slug], data, site_url=site_url, stamp=stamp)
         files.append(File.generated(config, paths.program_facts(slug), content=facts_json.compact(shown)))
+        # The page links this file exactly when a deadline is ahead (both ask derived.deadlines_ahead).
+        if ics := calendar.program_calendar(data.programs[slug], shown["deadlines"]):
+            files.append(File.generated(config, paths.program_calendar(slug), content=ics.encode("utf-8")))
     files.append(File.generated(config, paths.PROGRAM_NAMES_JSON, content=facts_json.compact(facts_json.program_names(data))))
     if directory_pages.is_split(data):
         for part in directory_pages.country_pages(data):

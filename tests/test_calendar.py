@@ -41,8 +41,13 @@ def events(text: str) -> list:
     return list(parse(text).walk("VEVENT"))
 
 
+def calendar_file(slug: str, program: models.Program, *, stamp: datetime = STAMP, today: date = TODAY) -> str | None:
+    """The calendar file the build writes for a program: its upcoming events, made once."""
+    return calendar.program_calendar(program, calendar.upcoming(slug, program, site_url=SITE, stamp=stamp, today=today))
+
+
 def test_a_program_calendar_holds_the_deadlines_not_passed_as_all_day_events(program):
-    text = calendar.program_calendar("some-program", program, site_url=SITE, stamp=STAMP, today=TODAY)
+    text = calendar_file("some-program", program)
     cal = parse(text)
     assert str(cal["VERSION"]) == "2.0" and str(cal["PRODID"]) == calendar.PRODID
     found = events(text)
@@ -65,18 +70,16 @@ def test_a_program_calendar_holds_the_deadlines_not_passed_as_all_day_events(pro
 
 def test_past_deadlines_are_never_in_a_calendar(program):
     later = date(2027, 3, 2)
-    assert calendar.program_calendar("p", program, site_url=SITE, stamp=STAMP, today=later) is None
-    on_the_last_day = calendar.program_calendar("p", program, site_url=SITE, stamp=STAMP, today=date(2027, 3, 1))
+    assert calendar_file("p", program, today=later) is None
+    on_the_last_day = calendar_file("p", program, today=date(2027, 3, 1))
     assert [e.decoded("DTSTART") for e in events(on_the_last_day)] == [date(2027, 3, 1)]
     assert calendar.upcoming("p", program, site_url=SITE, stamp=STAMP, today=later) == []
 
 
 def test_uids_are_unique_and_stable_across_builds(program):
-    first = [str(e["UID"]) for e in events(calendar.program_calendar("p", program, site_url=SITE, stamp=STAMP,
-                                                                     today=date(2027, 1, 1)))]
-    again = [str(e["UID"]) for e in events(calendar.program_calendar("p", program, site_url=SITE,
-                                                                     stamp=STAMP + timedelta(days=30),
-                                                                     today=date(2027, 1, 1)))]
+    first = [str(e["UID"]) for e in events(calendar_file("p", program, today=date(2027, 1, 1)))]
+    again = [str(e["UID"]) for e in events(calendar_file("p", program, stamp=STAMP + timedelta(days=30),
+                                                         today=date(2027, 1, 1)))]
     assert len(first) == len(set(first)) == 3
     assert first == again
     assert all(u.endswith("@ml-masters-guide.github.io") for u in first)
@@ -88,7 +91,7 @@ HOSTILE = "Uni; of, \\Things\nBEGIN:VEVENT\r\nX-EVIL:1 — Ünïcödé " + "ü" 
 
 def test_hostile_text_is_escaped_and_read_back_unchanged(program):
     evil = program.model_copy(update={"university": HOSTILE, "title": "Title, with; marks\\"})
-    text = calendar.program_calendar("p", evil, site_url=SITE, stamp=STAMP, today=TODAY)
+    text = calendar_file("p", evil)
     found = events(text)
     assert len(found) == 2  # the text did not start an event of its own
     assert str(found[0]["SUMMARY"]).startswith(f"Application deadline: {HOSTILE.replace(chr(13) + chr(10), chr(10))}: "
@@ -115,7 +118,7 @@ def test_lines_fold_at_75_octets_without_splitting_a_character(line):
 
 def test_every_line_ends_with_crlf_and_fits_75_octets(program):
     evil = program.model_copy(update={"university": HOSTILE})
-    text = calendar.program_calendar("p", evil, site_url=SITE, stamp=STAMP, today=TODAY)
+    text = calendar_file("p", evil)
     assert text.endswith("END:VCALENDAR\r\n")
     assert "\n" not in text.replace("\r\n", "")
     assert all(len(line.encode("utf-8")) <= 75 for line in text.split("\r\n"))
@@ -135,5 +138,5 @@ def test_every_program_of_the_data_gives_a_calendar_that_parses(dataset):
         if not p.deadlines:
             continue
         earliest = min(d.date for d in p.deadlines)
-        text = calendar.program_calendar(slug, p, site_url=SITE, stamp=STAMP, today=earliest)
+        text = calendar_file(slug, p, today=earliest)
         assert len(events(text)) == len(p.deadlines), slug
