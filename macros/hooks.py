@@ -24,11 +24,13 @@ import logging
 import re
 import sys
 from datetime import datetime, timezone
+from functools import partial
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.toc import get_toc
 
 # MkDocs loads this file by path, so make the project's ``macros`` package importable.
 PROJECT_DIR = Path(__file__).resolve().parent.parent
@@ -182,7 +184,8 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
     A program page is one raw HTML block, a country page of the directory a heading and one: Markdown
     returns such a block unchanged (tests/test_hooks.py checks that it does) after parsing it twice
     (md_in_html, then MkDocs' anchor check), about 5 ms a program page and 0.6 ms a directory row.
-    So Markdown gets the page up to the block and a mark, which ``on_page_content`` replaces with the block.
+    So Markdown gets the page up to the block and a mark, which ``on_page_content`` replaces with the block;
+    a page that is only the block (a program page) skips Markdown altogether (:func:`_render_raw_block`).
     """
     slug = _Build.program_sources.get(page.file.src_uri)
     if slug is not None:
@@ -198,8 +201,24 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
     if page.file.src_uri in _Build.raw_pages:
         head, block = split_raw_block(markdown)
         _Build.raw_html[page.file.src_uri] = block
+        if not head.strip():  # a program page: nothing for Markdown at all
+            page.render = partial(_render_raw_block, page)
         return f"{head}\n\n{RAW_HTML_MARK}\n"
     return markdown
+
+
+def _render_raw_block(page, config, files) -> None:
+    """``Page.render`` for a page that is one raw HTML block: what Markdown makes of the mark, without Markdown.
+
+    Markdown gives the mark back as it is, with no headings, title or anchors; building a Markdown
+    converter with the site's extensions and running it costs about 2 ms a page, MkDocs offers no
+    event to skip it, and ``on_page_content`` replaces the mark with the block either way.
+    """
+    page.content = RAW_HTML_MARK
+    page.toc = get_toc([])
+    page._title_from_render = None
+    page.present_anchor_ids = set()
+    page.links_to_anchors = {}
 
 
 def split_raw_block(markdown: str) -> tuple[str, str]:

@@ -127,7 +127,22 @@ def test_a_program_page_skips_markdown_and_gets_its_html_back(generated_files, d
     page = SimpleNamespace(file=SimpleNamespace(src_uri=paths.program_source(slug)), edit_url=None, meta={})
     markdown = hooks.on_page_markdown("<h1>Program</h1>\n<p>Facts</p>\n\n", page, None, None)
     assert markdown.strip() == hooks.RAW_HTML_MARK
-    assert hooks.on_page_content(hooks.RAW_HTML_MARK, page, None, None) == "<h1>Program</h1>\n<p>Facts</p>"
+    page.render(None, None)  # what MkDocs calls next: no Markdown converter is built for the page
+    assert page.content == hooks.RAW_HTML_MARK == to_html(markdown)  # what Markdown would have made of it
+    assert list(page.toc) == [] and page.present_anchor_ids == set() and page._title_from_render is None
+    assert hooks.on_page_content(page.content, page, None, None) == "<h1>Program</h1>\n<p>Facts</p>"
+
+
+def test_a_country_page_of_the_directory_still_goes_through_markdown_for_its_heading(dataset):
+    source = "programs/country/somewhere.md"
+    page = SimpleNamespace(file=SimpleNamespace(src_uri=source), edit_url=None, meta={})
+    hooks._Build.raw_pages.add(source)
+    try:
+        markdown = hooks.on_page_markdown("# Somewhere\n\n<table><tr><td>A</td></tr></table>\n", page, None, None)
+    finally:
+        hooks._Build.raw_pages.discard(source)
+        hooks._Build.raw_html.pop(source, None)
+    assert markdown.startswith("# Somewhere") and "render" not in vars(page)
 
 
 def built_without_markdown_for_the_block(markdown_text: str) -> str:
