@@ -30,13 +30,18 @@ def page_title(value: str) -> str:
     return str(text(value.replace("<", "‹").replace(">", "›")))
 
 
-def _sources_for(program: models.Program, fields: tuple[str, ...] | str) -> Markup:
+def _source_links(program: models.Program) -> list[Markup]:
+    """A link to each of the program's sources, labelled by its host: made once a page, cited under many facts."""
+    return [link(s.url, host(s.url)) for s in program.sources]
+
+
+def _sources_for(program: models.Program, fields: tuple[str, ...] | str, source_links: list[Markup]) -> Markup:
     fields = (fields,) if isinstance(fields, str) else fields
-    found = [s for s in program.sources if any(f in s.supports for f in fields)]
+    found = [i for i, s in enumerate(program.sources) if any(f in s.supports for f in fields)]
     if not found:
         return Markup("")
-    links = Markup(", ").join(link(s.url, host(s.url)) for s in found)
-    return Markup(f'<span class="kb-meta">Source: {links} (read {text(found[0].accessed.isoformat())})</span>')
+    links = Markup(", ").join(source_links[i] for i in found)
+    return Markup(f'<span class="kb-meta">Source: {links} (read {text(program.sources[found[0]].accessed.isoformat())})</span>')
 
 
 def _archived(source: models.ProgramSource) -> Markup:
@@ -72,7 +77,7 @@ def json_ld(slug: str, program: models.Program, dataset: Dataset, site_url: str)
     return data
 
 
-def _facts_sections(program: models.Program, dataset: Dataset, today: date | None,
+def _facts_sections(program: models.Program, dataset: Dataset, today: date | None, source_links: list[Markup],
                     after: dict[str, str] | None = None) -> str:
     """The facts, grouped the way readers scan them; a group with nothing stated is left out.
 
@@ -88,7 +93,7 @@ def _facts_sections(program: models.Program, dataset: Dataset, today: date | Non
                 continue
             value = Markup("<br>").join(text(line) for line in lines)
             if fact.sourced_by:
-                cite = _sources_for(program, fact.sourced_by)
+                cite = _sources_for(program, fact.sourced_by, source_links)
             else:  # derived: say how
                 cite = Markup(f'<span class="kb-meta">({text(facts.ESTIMATE_NOTE)})</span>')
             rows.append(f"<dt>{text(fact.label)}</dt><dd>{value}<br>{cite}</dd>")
@@ -166,9 +171,11 @@ def page_body(slug: str, dataset: Dataset, *, edit_url: str, issue_url: str, tod
     parts.append(f'<p class="kb-official">Official page: {official}</p>')
     parts.append(_shortlist_button(slug, here))
     parts.append(_old_price_warning(program, today))
-    parts.append(_facts_sections(program, dataset, today, after={"Deadlines": _calendar_link(slug, program, here, today)}))
+    source_links = _source_links(program)
+    parts.append(_facts_sections(program, dataset, today, source_links,
+                                 after={"Deadlines": _calendar_link(slug, program, here, today)}))
     if program.notes:  # every inline element sits in a block, as Markdown would put it (hooks.py skips Markdown)
-        cite = _sources_for(program, "notes")
+        cite = _sources_for(program, "notes", source_links)
         parts.append(f"<h2>Good to know</h2><p>{text(program.notes)}</p>{f'<p>{cite}</p>' if cite else ''}")
     source_items = "".join(
         f"<li>{link(s.url, s.title)} <span class=\"kb-meta\">({text(s.kind)}, read {text(s.accessed.isoformat())}"
