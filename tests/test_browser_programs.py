@@ -811,6 +811,18 @@ def test_compare_fetches_the_names_of_all_programs_only_when_the_picker_is_used(
     assert_clean(outside_requests, console_errors)
 
 
+@pytest.mark.parametrize("shown", [0, 1])
+def test_compare_with_fewer_than_two_programs_has_its_picker_full_before_it_is_touched(page: Page, data, shown,
+                                                                                      outside_requests, console_errors):
+    """Choosing is what that page is for, and a phone's picker opens on the very tap that would start the fetch."""
+    chosen = list(data.programs)[:shown]
+    page.goto("programs/compare/" + "".join(f"{'&' if i else '?'}p={slug}" for i, slug in enumerate(chosen)))
+    picker = page.get_by_label("Add a program to compare", exact=True)
+    expect(picker.locator("option")).to_have_count(len(data.programs) + 1)
+    assert not picker.evaluate("el => el === document.activeElement")
+    assert_clean(outside_requests, console_errors)
+
+
 def test_compare_picker_says_so_when_its_list_cannot_be_loaded(page: Page, data, outside_requests):
     """The comparison stays; the picker says what went wrong, Add stays off, and turning to it again retries."""
     page.route(re.compile(r"/names\.json$"), lambda route: route.fulfill(status=500, body="server error"))

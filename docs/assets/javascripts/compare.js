@@ -269,6 +269,9 @@
     container.appendChild(ui);
     writeUrl();
     render();
+    /* With fewer than two programs the picker is what the page is for: its list loads at once, so a
+     * phone's picker, which opens on the same tap that would start the fetch, is full when opened. */
+    if (chosen.length < 2) fillPicker();
   }
 
   function init() {
