@@ -141,6 +141,18 @@ def _cell(key: str, content: Markup, sort: object = None) -> str:
     return f"<td{_LABELS[key] if str(content).strip() else ''}{sort_attr}>{content}</td>"
 
 
+def star_button(p: models.Program) -> str:
+    """A row's star, which saves the program to the reader's shortlist (``assets/javascripts/shortlist.js``).
+
+    It is in the HTML so the directory's start-up costs the same at any number of rows: the stylesheet
+    draws its icon and shows it only when JavaScript runs (the ``hidden`` attribute keeps it from
+    readers without it), and the script listens once on the table and marks only the saved programs.
+    """
+    label = f"Save {p.title} ({p.university}) to your shortlist"
+    return (f'<button type="button" class="kb-star" aria-pressed="false" aria-label="{attr(label)}" '
+            f'title="{attr(label)}" hidden></button>')
+
+
 def _row(slug: str, p: models.Program, dataset: Dataset, page_url: str, currencies: list[str],
          today: date | None) -> str:
     price = reference_price(p)
@@ -167,7 +179,7 @@ def _row(slug: str, p: models.Program, dataset: Dataset, page_url: str, currenci
     shown = facts.shown(p, dataset, today)
     cells = [
         _cell("university", text(p.university)),
-        f'<th scope="row">{link(relative(program_url(slug), page_url), p.title, external=False)}</th>',
+        f'<th scope="row">{link(relative(program_url(slug), page_url), p.title, external=False)}{star_button(p)}</th>',
         _cell("degree-type", text(dataset.degree_type(p.degree_type).abbreviation)),
         _cell("delivery", text(shown["delivery"])),
         _cell("pace", text(shown["pace"])),

@@ -301,6 +301,9 @@ def test_without_javascript_the_page_explains_and_calendar_links_work(browser, u
     href = page.locator(".kb-calendar a").get_attribute("href")
     response = page.request.get(f"{url}{paths.program_url(slugs['ahead'][0])}{href}")
     assert response.ok and icalendar.Calendar.from_ical(response.body()).walk("VEVENT")
+    page.goto(f"{url}{paths.DIRECTORY_PAGE}")  # no star that could not work
+    expect(page.locator("#program-directory tbody tr").first).to_be_visible()
+    expect(page.locator("#program-directory").get_by_role("button")).to_have_count(0)
     context.close()
 
 
@@ -327,4 +330,34 @@ def test_the_directory_links_its_shortlist_page(page, url, slugs, problems):
     page.locator(".kb-shortlist-bar").get_by_role("link", name="Your shortlist").click()
     page.wait_for_url(f"{url}{paths.SHORTLIST_PAGE}?p={slugs['none'][0]}")
     assert listed(page) == [slugs["none"][0]]
+    assert problems == []
+
+
+def test_directory_stars_show_the_saved_programs_and_work_after_filtering(page, url, data, slugs, problems):
+    """A reader coming back sees the stars of the saved programs pressed, and the rest not, and can star a
+    program found with the directory's search, from the keyboard."""
+    saved, other = slugs["ahead"][:2], slugs["none"][0]
+    page.goto(url)
+    page.evaluate("list => localStorage.setItem('kb-shortlist', JSON.stringify(list))", saved)
+    page.goto(f"{url}{paths.DIRECTORY_PAGE}")
+    expect(page.locator(".kb-shortlist-bar")).to_contain_text("2 programs.")
+    expect(page.locator("tr[data-slug] button.kb-star[aria-pressed=true]")).to_have_count(2)
+    for slug in saved:
+        expect(page.locator(f"tr[data-slug='{slug}'] button.kb-star")).to_have_attribute("aria-pressed", "true")
+    expect(page.locator("tr[data-slug] button.kb-star[aria-pressed=false]")).to_have_count(len(data.programs) - 2)
+
+    page.get_by_label("Search by university, program or city").fill(data.programs[other].title)
+    star = page.locator(f"tr[data-slug='{other}'] button.kb-star")
+    expect(star).to_be_visible()
+    star.focus()
+    page.keyboard.press("Space")
+    expect(star).to_have_attribute("aria-pressed", "true")
+    expect(page.locator(".kb-shortlist-bar [role=status]")).to_contain_text(
+        f"Saved {data.programs[other].title} ({data.programs[other].university}) to your shortlist (3 programs).")
+    assert stored(page) == saved + [other]
+    page.keyboard.press("Enter")
+    expect(star).to_have_attribute("aria-pressed", "false")
+    expect(page.locator(".kb-shortlist-bar [role=status]")).to_contain_text("Removed")
+    expect(page.locator(".kb-shortlist-bar")).to_contain_text("2 programs.")
+    assert stored(page) == saved
     assert problems == []

@@ -151,7 +151,7 @@ def test_each_cell_is_labelled_with_its_heading_for_the_phone_cards(dataset):
     assert body.count("<td>") == 2
     assert '<td data-label="Typical length" data-sort="18">18 months</td>' in body
     # The program's name stays the row header: the card's title.
-    assert re.search(r'<th scope="row"><a href="[^"]+">MS in ML</a></th>', body)
+    assert re.search(r'<th scope="row"><a href="[^"]+">MS in ML</a><button [^>]*></button></th>', body)
 
 
 def test_a_program_without_a_price_says_price_unknown(dataset):
@@ -264,3 +264,20 @@ def test_the_tuition_range_sentence_leaves_out_old_prices(dataset):
     assert "between about $40,000 and $40,000" in sentence
     assert str(directory.tuition_range_sentence({"old": programs["old"]}, "USD", TODAY)) == (
         "No program in the directory states a current, comparable price in USD yet.")
+
+
+def test_each_row_carries_a_hidden_star_named_after_its_program(dataset):
+    """The star is in the build's HTML, hidden until the shortlist script runs, unpressed, named for its program."""
+    p = program(title='MS in "Data" & AI', university="Université <Example>")
+    html = str(directory.programs_table(with_programs(dataset, p=p)))
+    star = re.search(r'<th scope="row"><a [^>]*>[^<]*</a>(<button [^>]*>)</button></th>', html).group(1)
+    attrs = {name: unescape(value) for name, value in re.findall(r'([\w-]+)="([^"]*)"', star)}
+    assert attrs == {"type": "button", "class": "kb-star", "aria-pressed": "false",
+                     "aria-label": 'Save MS in "Data" & AI (Université <Example>) to your shortlist',
+                     "title": 'Save MS in "Data" & AI (Université <Example>) to your shortlist'}
+    assert re.search(r"\shidden>", star)
+
+
+def test_every_program_of_the_table_has_one_star(dataset):
+    html = str(directory.programs_table(dataset))
+    assert html.count('class="kb-star"') == len(dataset.programs)

@@ -7,8 +7,9 @@
  *
  * Python formats, this script only arranges:
  * - program pages carry a hidden "Save to shortlist" button (button[data-kb-star], macros/program_page.py);
- * - the directory's rows (tr[data-slug], macros/directory.py) get a star in their program cell, and
- *   the table names the shortlist page (data-shortlist) for the link above it;
+ * - the directory's rows (tr[data-slug], macros/directory.py) carry a hidden star in their program
+ *   cell (button.kb-star, shown by the stylesheet when JavaScript runs), and the table names the
+ *   shortlist page (data-shortlist) for the link above it;
  * - compare.js asks window.kb.shortlist.button() for a star in each program's column heading;
  * - the shortlist page's container div#kb-shortlist (macros/shortlist.py) names where each program's
  *   facts.json is (data-facts with {slug}, under the site root data-root; macros/facts_json.py: display
@@ -16,6 +17,7 @@
  *   data-labels the rows' labels and the calendar's head and foot; it also names the compare page,
  *   the most programs it compares, and the CSV rule's formula starts (macros/exports.py FORMULA_STARTS).
  *   Only the programs on the list are fetched, never the whole directory.
+ * The stylesheet draws every star's icon (guide.css), filled when aria-pressed is "true".
  */
 (function () {
   "use strict";
@@ -26,8 +28,6 @@
   var el = window.kb.el;
   var KEY = "kb-shortlist";
   var SLUG = /^[a-z0-9][a-z0-9-]{0,99}$/;
-  var SVG = "http://www.w3.org/2000/svg";
-  var STAR = "M12 2.6l2.9 6.1 6.6.8-4.9 4.6 1.3 6.6L12 17.4l-5.9 3.3 1.3-6.6-4.9-4.6 6.6-.8z";
 
   /* ---- The stored list ---- */
 
@@ -90,26 +90,15 @@
 
   /* ---- Star buttons ---- */
 
-  function starIcon() {
-    var svg = document.createElementNS(SVG, "svg");
-    svg.setAttribute("viewBox", "0 0 24 24");
-    svg.setAttribute("width", "1.3em");
-    svg.setAttribute("height", "1.3em");
-    svg.setAttribute("aria-hidden", "true");
-    svg.setAttribute("focusable", "false");
-    svg.setAttribute("class", "kb-star__icon");
-    svg.style.verticalAlign = "-0.25em";
-    var path = document.createElementNS(SVG, "path");
-    path.setAttribute("d", STAR);
-    path.setAttribute("stroke", "currentColor");
-    path.setAttribute("stroke-width", "1.8");
-    path.setAttribute("stroke-linejoin", "round");
-    svg.appendChild(path);
-    return svg;
-  }
-
   function countText(n) {
     return n === 1 ? "1 program" : n + " programs";
+  }
+
+  /* What a press said, for the live region `status`. */
+  function announce(status, on, name) {
+    if (!status) return;
+    status.textContent = (on ? "Saved " + name + " to your shortlist" : "Removed " + name + " from your shortlist") +
+      " (" + countText(read().length) + ").";
   }
 
   /* Makes `button` a star for `slug`: aria-pressed follows the shortlist; `status` (a live region)
@@ -118,21 +107,11 @@
     if (button.hasAttribute("data-kb-star-ready")) return button;
     button.setAttribute("data-kb-star-ready", "");
     button.setAttribute("data-kb-star", slug);
-    var icon = starIcon();
-    button.insertBefore(icon, button.firstChild);
-    if (button.textContent.trim()) icon.style.marginRight = "0.3em";
     function show(list) {
-      var on = list.indexOf(slug) !== -1;
-      button.setAttribute("aria-pressed", on ? "true" : "false");
-      icon.firstChild.setAttribute("fill", on ? "currentColor" : "none");
+      button.setAttribute("aria-pressed", list.indexOf(slug) !== -1 ? "true" : "false");
     }
     button.addEventListener("click", function () {
-      var on = toggle(slug);
-      if (status) {
-        var n = read().length;
-        status.textContent = (on ? "Saved " + name + " to your shortlist" : "Removed " + name + " from your shortlist") +
-          " (" + countText(n) + ").";
-      }
+      announce(status, toggle(slug), name);
     });
     watch(button, show);
     show(read());
@@ -143,7 +122,6 @@
   function button(slug, name, status) {
     var label = "Save " + name + " to your shortlist";
     var b = el("button", { type: "button", "class": "kb-star", "aria-label": label, title: label });
-    b.style.marginLeft = "0.3em";
     return enhanceButton(b, slug, name, status);
   }
 
@@ -164,8 +142,10 @@
     });
   }
 
-  /* The directory: a star in each row's program cell (the cell that stays in view when the table
-   * scrolls sideways), and above the table a link to the shortlist with its count and a live region. */
+  /* The directory: each row's star is in the build's HTML (macros/directory.py), so start-up does
+   * no work per row: one listener on the table answers every star, and only the saved programs'
+   * stars are touched to show them pressed. Above the table, a link to the shortlist with its count
+   * and a live region. */
   function enhanceDirectory() {
     var table = document.querySelector("table#program-directory");
     if (!table || !table.tBodies.length || table.hasAttribute("data-kb-stars")) return;
@@ -175,21 +155,35 @@
     var bar = el("p", { "class": "kb-shortlist-bar" }, [
       el("a", { href: table.getAttribute("data-shortlist") || "", text: "Your shortlist" }), ": ", count, " ", status
     ]);
-    watch(bar, function (list) { count.textContent = countText(list.length) + "."; });
-    count.textContent = countText(read().length) + ".";
     var wrapper = table.closest(".kb-table") || table;
     /* After the directory's filters, in the box above the table whose room the stylesheet keeps. */
     var controls = wrapper.previousElementSibling;
     if (controls && controls.classList.contains("kb-directory-controls")) controls.appendChild(bar);
     else wrapper.parentNode.insertBefore(bar, wrapper);
-    Array.prototype.forEach.call(table.tBodies[0].rows, function (tr) {
-      var slug = tr.getAttribute("data-slug");
-      var cell = tr.querySelector("th[scope=row]");
-      if (!slug || !SLUG.test(slug) || !cell) return;
+
+    function setPressed(slug, on) {
+      var b = table.tBodies[0].querySelector('tr[data-slug="' + slug + '"] th[scope=row] button.kb-star');
+      if (b) b.setAttribute("aria-pressed", on ? "true" : "false");
+    }
+    var pressed = [];   /* the slugs whose star shows pressed (the build wrote every star unpressed) */
+    function show(list) {
+      count.textContent = countText(list.length) + ".";
+      pressed.forEach(function (slug) { if (list.indexOf(slug) === -1) setPressed(slug, false); });
+      list.forEach(function (slug) { if (pressed.indexOf(slug) === -1) setPressed(slug, true); });
+      pressed = list;
+    }
+    table.tBodies[0].addEventListener("click", function (event) {
+      var b = event.target.closest("button.kb-star");
+      var tr = b && b.closest("tr[data-slug]");
+      var slug = tr && tr.getAttribute("data-slug");
+      if (!slug || !SLUG.test(slug)) return;
+      var cell = b.closest("th[scope=row]");
       var university = tr.cells[0] && tr.cells[0] !== cell ? tr.cells[0].textContent.trim() : "";
-      var title = cell.textContent.trim();
-      cell.appendChild(button(slug, university ? title + " (" + university + ")" : title, status));
+      var title = cell ? cell.textContent.trim() : slug;
+      announce(status, toggle(slug), university ? title + " (" + university + ")" : title);
     });
+    watch(bar, show);
+    show(read());
   }
 
   /* ---- The shortlist page ---- */
