@@ -2,15 +2,15 @@
 
 Each chart is a ``<figure>`` holding an SVG with a title and description, labelled axes, the
 value written at the end of every bar, and the same numbers as a table for screen readers and
-readers who prefer them. The SVG is drawn twice, wide and narrow, and the styles show the narrow
-drawing on phones so its text stays readable. Colours come from CSS custom properties so both colour schemes work.
+readers who prefer them. Each chart is drawn once, at a phone's width, and scales with its viewBox
+(labels beside the bars when they are short, above them otherwise), so its text stays readable from
+360px up. Colours come from CSS custom properties so both colour schemes work.
 """
 
 from __future__ import annotations
 
 import textwrap
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 
 from markupsafe import Markup
 
@@ -20,34 +20,21 @@ from .html import table, text
 from .derived import total_costs
 from .tables import sources_cell
 
-WIDTH = 720
-LABEL_WIDTH = 210
-VALUE_ROOM = 90
+WIDTH = 360  # SVG units: at a phone's width the drawing is nearly 1:1, so its text keeps its size
+VALUE_ROOM = 76  # room right of the longest bar for its value
+TICKS = 2  # intervals on the value axis
+FONT_SIZE = 14  # of labels and values, in SVG units (guide.css)
+CHARACTER_WIDTH = 0.55 * FONT_SIZE  # a generous estimate of one character's width in the sans-serif font
+LABELS_BESIDE_UP_TO = 100  # labels at most this wide sit left of their bars; longer ones go above them
+LEFT = 18  # room left of the bars when the labels are above them (for the first tick's text)
 BAR_HEIGHT = 22
 BAR_GAP = 4
-GROUP_GAP = 18
+GROUP_GAP = 18  # between groups of several bars...
+SINGLE_GAP = 10  # ...and between single bars
 TOP = 12
+LABEL_ROOM = 18  # height of a label line above its bars
 AXIS_ROOM = 46
-
-
-@dataclass(frozen=True)
-class Layout:
-    """How one drawing of a chart is laid out, in SVG units (the SVG scales to the page's width)."""
-
-    name: str  # "wide" or "narrow": the CSS shows the wide drawing from 600px up, the narrow one below
-    width: int
-    label_width: int  # room left of the bars for the group labels; 0 puts each label above its bars
-    value_room: int  # room right of the longest bar for its value
-    ticks: int  # intervals on the value axis
-    left: int = 0  # room left of the bars when the labels are above them (for the first tick's text)
-
-
-#: On a laptop the labels sit left of the bars; at phone width (about 330px for the chart) the
-#: narrow drawing is nearly 1:1, so its text keeps its size: labels above the bars, three ticks.
-WIDE = Layout("wide", WIDTH, LABEL_WIDTH, VALUE_ROOM, 4)
-NARROW = Layout("narrow", 360, 0, 76, 2, left=18)
-LABEL_ROOM = 18  # height of a label line above its bars in the narrow drawing
-AXIS_LINE_CHARACTERS = 44  # the narrow drawing wraps a longer axis title onto more lines...
+AXIS_LINE_CHARACTERS = 44  # a longer axis title wraps onto more lines...
 AXIS_LINE_HEIGHT = 16  # ...this far apart
 
 
@@ -74,15 +61,13 @@ def bar_chart(
 ) -> Markup:
     """Horizontal bars: one group per row label, one bar per series inside each group.
 
-    The figure holds two drawings of the same bars, a wide one and a narrow one for phones (the
-    styles show one of them, so assistive technology meets one image), the legend, the caption and
-    the numbers as a table. ``chart_id`` names the chart in the page (its SVG title and
-    description ids derive from it), so the same data always gives the same HTML.
+    The figure holds one drawing of the bars (sized for a phone and scaled up on wider screens),
+    the legend, the caption and the numbers as a table. ``chart_id`` names the chart in the page
+    (its SVG title and description ids derive from it), so the same data always gives the same HTML.
     """
     chart_id = f"kb-chart-{chart_id}"
     scale_max = _nice_max(max((v for _, values in groups for v in values), default=0))
-    drawings = "".join(_drawing(layout, chart_id, title, description, groups, len(series), axis_label,
-                                value_format, scale_max) for layout in (WIDE, NARROW))
+    drawing = _drawing(chart_id, title, description, groups, len(series), axis_label, value_format, scale_max)
     legend = ""
     if len(series) > 1:
         keys = "".join(
@@ -97,70 +82,64 @@ def bar_chart(
         caption_visible=False,
     )
     return Markup(
-        f'<figure class="kb-chart">{legend}{drawings}<figcaption>{text(title)}. {source_note}</figcaption>'
+        f'<figure class="kb-chart">{legend}{drawing}<figcaption>{text(title)}. {source_note}</figcaption>'
         f"<details><summary>Show the numbers as a table</summary>{data_table}</details></figure>"
     )
 
 
-def _drawing(layout: Layout, chart_id: str, title: str, description: str,
+def _label_width(groups: Sequence[tuple[str, Sequence[float]]]) -> int:
+    """Room for the labels left of the bars, or 0 when the longest label is too long to sit there (it goes above)."""
+    widest = max((len(label) for label, _ in groups), default=0) * CHARACTER_WIDTH
+    return 0 if widest > LABELS_BESIDE_UP_TO else round(widest) + 10
+
+
+def _drawing(chart_id: str, title: str, description: str,
              groups: Sequence[tuple[str, Sequence[float]]], bars_per_group: int, axis_label: str,
              value_format: Callable[[float], str], scale_max: float) -> str:
-    """One SVG drawing of a bar chart in ``layout``; its title and description ids end in the layout's name
-    (the wide drawing keeps the chart's own ids)."""
-    ident = chart_id if layout is WIDE else f"{chart_id}-{layout.name}"
-    above = layout.label_width == 0
-    x0 = layout.label_width or layout.left
-    plot_width = layout.width - x0 - layout.value_room
+    """The SVG drawing of a bar chart, in a box whose aspect ratio is the drawing's (so the page keeps its
+    room before the drawing is rendered)."""
+    label_width = _label_width(groups)
+    above = label_width == 0
+    x0 = label_width or LEFT
+    plot_width = WIDTH - x0 - VALUE_ROOM
     group_height = bars_per_group * (BAR_HEIGHT + BAR_GAP) - BAR_GAP
+    group_gap = GROUP_GAP if bars_per_group > 1 else SINGLE_GAP
     label_room = LABEL_ROOM if above else 0
     parts: list[str] = []
     y = TOP
     for label, values in groups:
         if above:
-            parts.append(f'<text class="kb-chart__label" x="{x0}" y="{y + label_room / 2 - 2:.1f}" '
-                         f'dominant-baseline="middle">{text(label)}</text>')
+            parts.append(f'<text class="kb-chart__label" x="{x0}" y="{y + label_room / 2 - 2:.1f}">{text(label)}</text>')
         else:
             parts.append(f'<text class="kb-chart__label" x="{x0 - 8}" y="{y + group_height / 2:.1f}" '
-                         f'text-anchor="end" dominant-baseline="middle">{text(label)}</text>')
+                         f'text-anchor="end">{text(label)}</text>')
         for index, value in enumerate(values):
             width = plot_width * value / scale_max
             bar_y = y + label_room + index * (BAR_HEIGHT + BAR_GAP)
             parts.append(
                 f'<rect class="kb-chart__bar kb-chart__bar--{index + 1}" x="{x0}" y="{bar_y}" '
                 f'width="{width:.1f}" height="{BAR_HEIGHT}"></rect>'
-                f'<text class="kb-chart__value" x="{x0 + width + 6:.1f}" y="{bar_y + BAR_HEIGHT / 2:.1f}" '
-                f'dominant-baseline="middle">{text(value_format(value))}</text>'
+                f'<text class="kb-chart__value" x="{x0 + width + 6:.1f}" y="{bar_y + BAR_HEIGHT / 2:.1f}">'
+                f"{text(value_format(value))}</text>"
             )
-        y += label_room + group_height + GROUP_GAP
-    axis_y = y - GROUP_GAP + 8
-    ticks = []
-    for step in range(layout.ticks + 1):
-        x = x0 + plot_width * step / layout.ticks
-        ticks.append(
-            f'<line class="kb-chart__grid" x1="{x:.1f}" x2="{x:.1f}" y1="{TOP - 4}" y2="{axis_y}"></line>'
-            f'<text class="kb-chart__tick" x="{x:.1f}" y="{axis_y + 16}" text-anchor="middle">'
-            f"{text(value_format(scale_max * step / layout.ticks))}</text>"
-        )
-    parts.insert(0, "".join(ticks))
-    if above:
-        # The narrow plot is too short to centre its axis title under: it starts at the left, on as many lines as it needs.
-        lines = textwrap.wrap(axis_label, AXIS_LINE_CHARACTERS) or [""]
-        spans = "".join(f'<tspan x="0" dy="{0 if i == 0 else AXIS_LINE_HEIGHT}">{text(line)}</tspan>'
-                        for i, line in enumerate(lines))
-        parts.append(f'<text class="kb-chart__axis" x="0" y="{axis_y + 36}">{spans}</text>')
-        extra = AXIS_LINE_HEIGHT * (len(lines) - 1)
-    else:
-        parts.append(
-            f'<text class="kb-chart__axis" x="{x0 + plot_width / 2:.1f}" y="{axis_y + 36}" '
-            f'text-anchor="middle">{text(axis_label)}</text>'
-        )
-        extra = 0
-    height = y + AXIS_ROOM + extra
+        y += label_room + group_height + group_gap
+    axis_y = y - group_gap + 8
+    xs = [x0 + plot_width * step / TICKS for step in range(TICKS + 1)]
+    grid = "".join(f"M{x:.1f} {TOP - 4}V{axis_y}" for x in xs)
+    ticks = "".join(f'<text class="kb-chart__tick" x="{x:.1f}" y="{axis_y + 16}" text-anchor="middle">'
+                    f"{text(value_format(scale_max * step / TICKS))}</text>" for step, x in enumerate(xs))
+    # The axis title starts at the left, on as many lines as it needs.
+    lines = textwrap.wrap(axis_label, AXIS_LINE_CHARACTERS) or [""]
+    spans = "".join(f'<tspan x="0" dy="{0 if i == 0 else AXIS_LINE_HEIGHT}">{text(line)}</tspan>'
+                    for i, line in enumerate(lines))
+    axis = f'<text class="kb-chart__axis" x="0" y="{axis_y + 36}">{spans}</text>'
+    height = axis_y + AXIS_ROOM + AXIS_LINE_HEIGHT * (len(lines) - 1)
     return (
-        f'<svg class="kb-chart__svg kb-chart__svg--{layout.name}" viewBox="0 0 {layout.width} {height}" role="img" '
-        f'aria-labelledby="{ident}-title {ident}-desc" preserveAspectRatio="xMinYMin meet">'
-        f'<title id="{ident}-title">{text(title)}</title><desc id="{ident}-desc">{text(description)}</desc>'
-        f'{"".join(parts)}</svg>'
+        f'<div class="kb-chart__plot" style="aspect-ratio: {WIDTH} / {height}">'
+        f'<svg class="kb-chart__svg" viewBox="0 0 {WIDTH} {height}" role="img" '
+        f'aria-labelledby="{chart_id}-title {chart_id}-desc">'
+        f'<title id="{chart_id}-title">{text(title)}</title><desc id="{chart_id}-desc">{text(description)}</desc>'
+        f'<path class="kb-chart__grid" d="{grid}"></path>{ticks}{"".join(parts)}{axis}</svg></div>'
     )
 
 

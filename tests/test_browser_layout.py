@@ -158,24 +158,30 @@ def test_directory_without_javascript_is_cards_without_headings_on_a_phone(brows
     context.close()
 
 
-#: For each chart drawing on show: how big its text is on screen, and any text outside its drawing.
-CHART_TEXT = """() => [...document.querySelectorAll('figure.kb-chart svg')]
-    .filter(svg => getComputedStyle(svg).display !== 'none')
-    .map(svg => {
+#: For each chart drawing on show, once the reader has scrolled to it (a chart out of view is not
+#: rendered): how big its text is on screen, and any text outside its drawing.
+CHART_TEXT = """async () => {
+    const shown = [...document.querySelectorAll('figure.kb-chart svg')].filter(svg => getComputedStyle(svg).display !== 'none');
+    const found = [];
+    for (const svg of shown) {
+        svg.scrollIntoView();
+        await new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)));
         const box = svg.viewBox.baseVal, scale = svg.getBoundingClientRect().width / box.width;
         const texts = [...svg.querySelectorAll('text')];
-        return {
+        found.push({
             cls: svg.getAttribute('class'),
             smallest: Math.min(...texts.map(t => parseFloat(getComputedStyle(t).fontSize) * scale)),
             outside: texts.filter(t => { const b = t.getBBox();
                 return b.x < -0.5 || b.y < -0.5 || b.x + b.width > box.width + 0.5 || b.y + b.height > box.height + 0.5; })
                 .map(t => t.textContent),
-        };
-    })"""
+        });
+    }
+    return found;
+}"""
 
 
-@pytest.mark.parametrize("width, drawing, smallest", [(360, "narrow", 11), (1280, "wide", 10)])
-def test_charts_show_one_drawing_whose_text_fits_and_is_readable(browser, site_url, width, drawing, smallest):
+@pytest.mark.parametrize("width, smallest", [(360, 11), (1280, 10)])
+def test_charts_show_one_drawing_whose_text_fits_and_is_readable(browser, site_url, width, smallest):
     context = browser.new_context(viewport={"width": width, "height": 900})
     page = context.new_page()
     page.goto(site_url + "costs/")
@@ -183,7 +189,6 @@ def test_charts_show_one_drawing_whose_text_fits_and_is_readable(browser, site_u
     shown = page.evaluate(CHART_TEXT)
     assert len(shown) == figures.count() >= 2, "each chart shows exactly one drawing"
     for chart in shown:
-        assert f"kb-chart__svg--{drawing}" in chart["cls"]
         assert chart["outside"] == [], chart
         assert chart["smallest"] >= smallest, chart
     context.close()

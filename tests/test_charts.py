@@ -14,13 +14,13 @@ SOURCE = models.Source(url="https://nces.ed.gov/x", title="NCES", accessed=date(
 
 
 def svgs_of(markup) -> list[ElementTree.Element]:
-    """Every drawing of a chart: the wide one first, then the narrow one."""
+    """Every SVG drawing in some markup."""
     return [ElementTree.fromstring(svg.replace("&#", "&amp;#"))  # entities are fine in HTML
             for svg in re.findall(r"<svg.*?</svg>", str(markup), flags=re.S)]
 
 
 def svg_of(markup) -> ElementTree.Element:
-    """The wide drawing of a chart."""
+    """The first SVG drawing in some markup."""
     return svgs_of(markup)[0]
 
 
@@ -78,11 +78,10 @@ def test_same_data_gives_byte_identical_charts(dataset):
 def test_chart_ids_are_fixed_and_unique(dataset):
     ids = []
     for chart, name in zip(CHARTS, ("nces-tuition", "nces-trend", "total-cost")):
-        wide, narrow = svgs_of(chart(dataset.costs))
-        assert wide.get("aria-labelledby") == f"kb-chart-{name}-title kb-chart-{name}-desc"
-        assert narrow.get("aria-labelledby") == f"kb-chart-{name}-narrow-title kb-chart-{name}-narrow-desc"
-        ids += [element.get("id") for svg in (wide, narrow) for element in svg.iter() if element.get("id")]
-    assert len(ids) == len(set(ids)) == 12
+        [svg] = svgs_of(chart(dataset.costs))
+        assert svg.get("aria-labelledby") == f"kb-chart-{name}-title kb-chart-{name}-desc"
+        ids += [element.get("id") for element in svg.iter() if element.get("id")]
+    assert len(ids) == len(set(ids)) == 6
 
 
 def _width(text: str, size: float = 14) -> float:
@@ -90,26 +89,26 @@ def _width(text: str, size: float = 14) -> float:
     return len(text) * size * 0.55
 
 
-def test_each_chart_has_a_wide_and_a_narrow_drawing_of_the_same_bars(dataset):
+def test_each_chart_is_drawn_once_at_phone_width_in_a_box_of_its_shape(dataset):
+    """One image per chart for everyone; its box's aspect ratio is the drawing's, so the page keeps its room."""
     for chart in CHARTS:
         markup = str(chart(dataset.costs))
-        wide, narrow = svgs_of(markup)
-        assert "kb-chart__svg--wide" in wide.get("class") and "kb-chart__svg--narrow" in narrow.get("class")
-        assert wide.get("role") == narrow.get("role") == "img"
-        assert [r.get("width") for r in narrow.findall(".//{*}rect")]  # the same number of bars
-        assert len(wide.findall(".//{*}rect")) == len(narrow.findall(".//{*}rect"))
-        assert narrow.get("viewBox").split()[2] == "360"
-        # Fewer ticks on the narrow drawing.
-        assert len(narrow.findall(".//{*}line")) < len(wide.findall(".//{*}line"))
+        [svg] = svgs_of(markup)
+        assert svg.get("role") == "img"
+        _, _, width, height = svg.get("viewBox").split()
+        assert width == "360"
+        assert f'<div class="kb-chart__plot" style="aspect-ratio: {width} / {height}"><svg' in markup
+        # The grid is one path, whatever the number of ticks.
+        assert len(svg.findall(".//{*}path")) == 1 and not svg.findall(".//{*}line")
 
 
-def test_no_text_of_the_narrow_drawing_is_cut_off(dataset):
-    """Every label, value, tick and axis title fits inside the narrow drawing's width at its phone font size."""
+def test_no_text_of_a_drawing_is_cut_off(dataset):
+    """Every label, value, tick and axis title fits inside the drawing's width at its phone font size."""
     for chart in CHARTS:
-        narrow = svgs_of(chart(dataset.costs))[1]
-        width = float(narrow.get("viewBox").split()[2])
-        height = float(narrow.get("viewBox").split()[3])
-        for element in narrow.findall(".//{*}text"):
+        [svg] = svgs_of(chart(dataset.costs))
+        width = float(svg.get("viewBox").split()[2])
+        height = float(svg.get("viewBox").split()[3])
+        for element in svg.findall(".//{*}text"):
             spans = element.findall("{*}tspan")
             lines = [span.text for span in spans] if spans else [element.text]
             x, y = float(element.get("x")), float(element.get("y"))
@@ -119,14 +118,23 @@ def test_no_text_of_the_narrow_drawing_is_cut_off(dataset):
                 assert 0 <= left and left + extent <= width, (chart.__name__, words, left, extent)
             bottom = y + sum(float(span.get("dy")) for span in spans)
             assert 0 < y and bottom + 4 < height, (chart.__name__, lines, y, bottom)
-        # Labels sit above their bars, not beside them: every bar starts near the left edge.
-        assert {float(r.get("x")) for r in narrow.findall(".//{*}rect")} == {18.0}
 
 
-def test_a_long_axis_title_wraps_in_the_narrow_drawing():
+def test_long_labels_go_above_their_bars_and_short_ones_beside_them(dataset):
+    tuition = svg_of(charts.nces_tuition_chart(dataset.costs))  # "All institutions" is too long to sit beside
+    assert {float(r.get("x")) for r in tuition.findall(".//{*}rect")} == {18.0}
+    label = tuition.find(".//{*}text[@class='kb-chart__label']")
+    assert label.get("text-anchor") is None and float(label.get("x")) == 18.0
+    trend = svg_of(charts.nces_trend_chart(dataset.costs))  # academic years sit left of their bars
+    [x0] = {float(r.get("x")) for r in trend.findall(".//{*}rect")}
+    label = trend.find(".//{*}text[@class='kb-chart__label']")
+    assert label.get("text-anchor") == "end" and 18 < float(label.get("x")) < x0
+
+
+def test_a_long_axis_title_wraps():
     title = "US dollars per academic year (not adjusted for inflation)"
-    narrow = svgs_of(charts.bar_chart("long", "T", "D", [("a", [1.0])], ["s"], title))[1]
-    [axis] = [t for t in narrow.findall(".//{*}text") if t.get("class") == "kb-chart__axis"]
+    svg = svg_of(charts.bar_chart("long", "T", "D", [("a", [1.0])], ["s"], title))
+    [axis] = [t for t in svg.findall(".//{*}text") if t.get("class") == "kb-chart__axis"]
     assert " ".join(span.text for span in axis.findall("{*}tspan")) == title
     assert len(axis.findall("{*}tspan")) == 2
 
