@@ -123,3 +123,20 @@ def test_the_built_site_marks_reader_pages_and_is_indexed(built_site, dataset):
     assert len(search_index.glossary_records(html("glossary"), "/glossary/")) == len(dataset.glossary.terms)
     countries = search_index.directory_records(html("programs"), "/programs/")
     assert {r.url for r in countries} >= {f"/programs/?country={p.country}" for p in dataset.programs.values()}
+
+
+def test_pagefind_reads_only_a_page_s_indexed_part_with_its_language():
+    page = ('<html lang="en" class="no-js"><head><title>Costs</title></head><body><nav>Home · Costs · Glossary</nav>'
+            '<article class="md-content__inner"><a class="md-content__button" href="edit">Edit</a>'
+            '<div data-pagefind-body data-pagefind-filter="kind:guide"><h1>Costs</h1><p>Fees.</p></div>\n'
+            '</article><footer>Licence</footer></body></html>')
+    part = search_index.indexed_part(page)
+    assert '<html lang="en">' in part
+    assert '<div data-pagefind-body data-pagefind-filter="kind:guide"><h1>Costs</h1><p>Fees.</p></div>' in part
+    assert not any(left in part for left in ("Home · Costs", "Edit", "Licence"))
+
+
+def test_a_page_without_an_indexed_part_is_not_given_to_pagefind_and_one_without_an_article_is_kept_whole():
+    assert search_index.indexed_part("<html><body><p>Write <code>&lt;div data-pagefind-body&gt;</code></p></body></html>") is None
+    whole = "<html lang='en'><body><div data-pagefind-body><p>Term</p></div></body></html>"
+    assert search_index.indexed_part(whole) == whole
