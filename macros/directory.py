@@ -147,10 +147,11 @@ def star_button(p: models.Program) -> str:
     It is in the HTML so the directory's start-up costs the same at any number of rows: the stylesheet
     draws its icon and shows it only when JavaScript runs (the ``hidden`` attribute keeps it from
     readers without it), and the script listens once on the table and marks only the saved programs.
+    No ``title``: Material would make a tooltip component of every one at start-up (``content.tooltips``);
+    the script gives a star its title when the pointer first reaches it.
     """
     label = f"Save {p.title} ({p.university}) to your shortlist"
-    return (f'<button type="button" class="kb-star" aria-pressed="false" aria-label="{attr(label)}" '
-            f'title="{attr(label)}" hidden></button>')
+    return f'<button type="button" class="kb-star" aria-pressed="false" aria-label="{attr(label)}" hidden></button>'
 
 
 def _row(slug: str, p: models.Program, dataset: Dataset, page_url: str, currencies: list[str],

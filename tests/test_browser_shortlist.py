@@ -349,6 +349,8 @@ def test_directory_stars_show_the_saved_programs_and_work_after_filtering(page, 
     page.get_by_label("Search by university, program or city").fill(data.programs[other].title)
     star = page.locator(f"tr[data-slug='{other}'] button.kb-star")
     expect(star).to_be_visible()
+    star.hover()  # its name shows as a tooltip
+    expect(star).to_have_attribute("title", re.compile(rf"^Save {re.escape(data.programs[other].title)} \("))
     star.focus()
     page.keyboard.press("Space")
     expect(star).to_have_attribute("aria-pressed", "true")

@@ -182,6 +182,12 @@
       var title = cell ? cell.textContent.trim() : slug;
       announce(status, toggle(slug), university ? title + " (" + university + ")" : title);
     });
+    /* A star's name as its tooltip, given when the pointer first reaches it: with a title in the
+     * HTML, Material would make a tooltip of every star at start-up. */
+    table.tBodies[0].addEventListener("mouseover", function (event) {
+      var b = event.target.closest("button.kb-star");
+      if (b && !b.title) b.title = b.getAttribute("aria-label") || "";
+    });
     watch(bar, show);
     show(read());
   }
