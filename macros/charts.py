@@ -96,8 +96,7 @@ def _label_width(groups: Sequence[tuple[str, Sequence[float]]]) -> int:
 def _drawing(chart_id: str, title: str, description: str,
              groups: Sequence[tuple[str, Sequence[float]]], bars_per_group: int, axis_label: str,
              value_format: Callable[[float], str], scale_max: float) -> str:
-    """The SVG drawing of a bar chart, in a box whose aspect ratio is the drawing's (so the page keeps its
-    room before the drawing is rendered)."""
+    """The SVG drawing of a bar chart."""
     label_width = _label_width(groups)
     above = label_width == 0
     x0 = label_width or LEFT
@@ -135,11 +134,10 @@ def _drawing(chart_id: str, title: str, description: str,
     axis = f'<text class="kb-chart__axis" x="0" y="{axis_y + 36}">{spans}</text>'
     height = axis_y + AXIS_ROOM + AXIS_LINE_HEIGHT * (len(lines) - 1)
     return (
-        f'<div class="kb-chart__plot" style="aspect-ratio: {WIDTH} / {height}">'
         f'<svg class="kb-chart__svg" viewBox="0 0 {WIDTH} {height}" role="img" '
         f'aria-labelledby="{chart_id}-title {chart_id}-desc">'
         f'<title id="{chart_id}-title">{text(title)}</title><desc id="{chart_id}-desc">{text(description)}</desc>'
-        f'<path class="kb-chart__grid" d="{grid}"></path>{ticks}{"".join(parts)}{axis}</svg></div>'
+        f'<path class="kb-chart__grid" d="{grid}"></path>{ticks}{"".join(parts)}{axis}</svg>'
     )
 
 

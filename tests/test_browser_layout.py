@@ -158,26 +158,20 @@ def test_directory_without_javascript_is_cards_without_headings_on_a_phone(brows
     context.close()
 
 
-#: For each chart drawing on show, once the reader has scrolled to it (a chart out of view is not
-#: rendered): how big its text is on screen, and any text outside its drawing.
-CHART_TEXT = """async () => {
-    const shown = [...document.querySelectorAll('figure.kb-chart svg')].filter(svg => getComputedStyle(svg).display !== 'none');
-    const found = [];
-    for (const svg of shown) {
-        svg.scrollIntoView();
-        await new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)));
+#: For each chart drawing on show: how big its text is on screen, and any text outside its drawing.
+CHART_TEXT = """() => [...document.querySelectorAll('figure.kb-chart svg')]
+    .filter(svg => getComputedStyle(svg).display !== 'none')
+    .map(svg => {
         const box = svg.viewBox.baseVal, scale = svg.getBoundingClientRect().width / box.width;
         const texts = [...svg.querySelectorAll('text')];
-        found.push({
+        return {
             cls: svg.getAttribute('class'),
             smallest: Math.min(...texts.map(t => parseFloat(getComputedStyle(t).fontSize) * scale)),
             outside: texts.filter(t => { const b = t.getBBox();
                 return b.x < -0.5 || b.y < -0.5 || b.x + b.width > box.width + 0.5 || b.y + b.height > box.height + 0.5; })
                 .map(t => t.textContent),
-        });
-    }
-    return found;
-}"""
+        };
+    })"""
 
 
 @pytest.mark.parametrize("width, smallest", [(360, 11), (1280, 10)])

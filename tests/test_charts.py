@@ -89,15 +89,13 @@ def _width(text: str, size: float = 14) -> float:
     return len(text) * size * 0.55
 
 
-def test_each_chart_is_drawn_once_at_phone_width_in_a_box_of_its_shape(dataset):
-    """One image per chart for everyone; its box's aspect ratio is the drawing's, so the page keeps its room."""
+def test_each_chart_is_drawn_once_at_phone_width(dataset):
+    """One image per chart, for every screen width."""
     for chart in CHARTS:
         markup = str(chart(dataset.costs))
         [svg] = svgs_of(markup)
         assert svg.get("role") == "img"
-        _, _, width, height = svg.get("viewBox").split()
-        assert width == "360"
-        assert f'<div class="kb-chart__plot" style="aspect-ratio: {width} / {height}"><svg' in markup
+        assert svg.get("viewBox").split()[2] == "360"
         # The grid is one path, whatever the number of ticks.
         assert len(svg.findall(".//{*}path")) == 1 and not svg.findall(".//{*}line")
 
