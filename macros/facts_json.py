@@ -3,7 +3,8 @@
 - ``programs/<slug>/facts.json`` (:func:`program_facts`): one program's display values, as
   :mod:`macros.facts` writes them, and its upcoming deadlines as the shortlist's calendar needs them.
 - ``programs/names.json`` (:func:`program_names`): every program's slug and name in the compare
-  picker's order; compare reads it only when the reader can still add a program.
+  picker's order; compare reads it when the reader turns to the picker (at once when fewer than two
+  programs are shown).
 
 What stays the same for every program (the rows' labels, the "not stated" text, the calendar's head
 and foot) goes in the page, in the container's ``data-labels`` (:func:`compare_labels`).
