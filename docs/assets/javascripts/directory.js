@@ -102,7 +102,6 @@
     /* Precompute every row's values once. */
     var currencies = {};
     var rows = Array.prototype.map.call(tbody.rows, function (tr, index) {
-      var cells = tr.cells;
       var row = {
         tr: tr,
         index: index,
@@ -110,7 +109,6 @@
         text: tr.getAttribute("data-text") || "",
         total: parseFloat(tr.getAttribute("data-total")),
         currency: tr.getAttribute("data-currency") || "",
-        keys: null,
         dom: index,   /* increases with the row's position in the body */
         shown: !tr.hidden
       };
@@ -119,19 +117,28 @@
       if (row.total !== null && typeof moneyPatterns[row.currency] === "string") {
         currencies[row.currency] = (currencies[row.currency] || 0) + 1;
       }
-      row.keys = headers.map(function (th, i) {
-        var cell = cells[i];
-        if (!cell) return null;
-        var raw = cell.hasAttribute("data-sort") ? cell.getAttribute("data-sort") : cell.textContent;
-        raw = raw.trim();
-        if (th.getAttribute("data-sort-type") === "number") {
-          var n = parseFloat(raw);
-          return isNaN(n) ? null : n;
-        }
-        return raw === "" ? null : raw;
-      });
       return row;
     });
+
+    /* A column's sort key for every row, read from the cells the first time the column is sorted
+     * (not at start-up: reading every cell of a long table is most of the start-up's work). */
+    var sortKeys = [];
+    function keysOf(column) {
+      if (!sortKeys[column]) {
+        var numeric = headers[column].getAttribute("data-sort-type") === "number";
+        sortKeys[column] = rows.map(function (row) {
+          var cell = row.tr.cells[column];
+          if (!cell) return null;
+          var raw = (cell.hasAttribute("data-sort") ? cell.getAttribute("data-sort") : cell.textContent).trim();
+          if (numeric) {
+            var n = parseFloat(raw);
+            return isNaN(n) ? null : n;
+          }
+          return raw === "" ? null : raw;
+        });
+      }
+      return sortKeys[column];
+    }
     var total = rows.length;
     var order = rows.slice();   /* rows in their current table order */
     var limit = PAGE_SIZE;      /* how many matching rows are shown */
@@ -220,8 +227,9 @@
       var sign = dir === "desc" ? -1 : 1;
       var ordered = rows.slice();
       if (column >= 0) {
+        var keys = keysOf(column);
         ordered.sort(function (a, b) {
-          var x = a.keys[column], y = b.keys[column];
+          var x = keys[a.index], y = keys[b.index];
           if (x === null || y === null) {
             if (x === y) return a.index - b.index;
             return x === null ? 1 : -1; /* empties last in both directions */
