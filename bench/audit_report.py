@@ -2,8 +2,9 @@
 
 Per page: the four category scores against the budget (performance at least 95; accessibility,
 best practices and SEO 100), pass or fail, and for every category that misses, what Lighthouse
-lists as the reasons with its own measured figures: the metrics, the opportunities (estimated
-savings) and the diagnostics for performance; the failing audits for the other three.
+lists as the reasons with its own measured figures: the metrics, where the main thread's time went
+(by kind of work, by script, the long tasks), the opportunities (estimated savings) and the
+diagnostics for performance; the failing audits for the other three.
 """
 
 from __future__ import annotations
@@ -65,13 +66,45 @@ def _savings_ms(audit: Mapping) -> float:
     return float(details.get("overallSavingsMs") or 0) or float((audit.get("metricSavings") or {}).get("LCP") or 0)
 
 
+def _resource(url: str) -> str:
+    """A script's file name (the page itself by its path), as short as it stays clear."""
+    path = url.split("?", 1)[0].rstrip("/")
+    return path.rsplit("/", 1)[-1] if path.endswith(".js") else (url or "?")
+
+
+def _items(lhr: Mapping, audit_id: str) -> list[Mapping]:
+    return list(((lhr.get("audits", {}).get(audit_id) or {}).get("details") or {}).get("items") or [])
+
+
+def main_thread(lhr: Mapping) -> list[str]:
+    """Where the main thread's time went (Lighthouse's throttled figures): by kind of work, by script,
+    and the long tasks with the script each is charged to; what makes the blocking time."""
+    lines = []
+    kinds = _items(lhr, "mainthread-work-breakdown")
+    if kinds:
+        lines.append("Main thread by kind of work: " + "; ".join(
+            f"{item.get('groupLabel', item.get('group', '?'))} {item.get('duration', 0):,.0f} ms" for item in kinds[:TOP]))
+    scripts = _items(lhr, "bootup-time")
+    if scripts:
+        lines.append("Main thread by script (total, of which script evaluation): " + "; ".join(
+            f"{_resource(item.get('url', ''))} {item.get('total', 0):,.0f} ms ({item.get('scripting', 0):,.0f} ms)"
+            for item in scripts[:TOP]))
+    tasks = _items(lhr, "long-tasks")
+    if tasks:
+        lines.append(f"Long tasks ({len(tasks)}): " + "; ".join(
+            f"{_resource(item.get('url', ''))} {item.get('duration', 0):,.0f} ms" for item in tasks[:TOP]))
+    return lines
+
+
 def performance_reasons(lhr: Mapping) -> list[str]:
-    """The metrics, then opportunities by estimated savings, then diagnostics that do not pass."""
+    """The metrics, where the main thread's time went, then opportunities by estimated savings, then
+    diagnostics that do not pass."""
     audits = lhr.get("audits", {})
     lines = ["Metrics (score out of 1): " + "; ".join(
         f"{audits[m].get('title', m)} {audits[m].get('displayValue', '?')}"
         + (f" ({audits[m]['score']:.2f})" if isinstance(audits[m].get("score"), (int, float)) else "")
         for m in METRICS if m in audits)]
+    lines += main_thread(lhr)
     opportunities, diagnostics = [], []
     for audit_id in _audit_ids(lhr, "performance"):
         audit = audits.get(audit_id, {})

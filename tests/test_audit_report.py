@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from bench.audit_report import PageResult, errored_audits, failing_audits, passes, performance_reasons, render
+from bench.audit_report import (PageResult, errored_audits, failing_audits, main_thread, passes, performance_reasons,
+                                render)
 
 
 def lhr(performance=0.98, accessibility=1.0, best_practices=1.0, seo=1.0, audits=None, refs=None) -> dict:
@@ -62,6 +63,32 @@ def test_performance_reasons_give_the_metrics_then_opportunities_by_savings_then
         "Opportunity: Reduce unused CSS: Potential savings of 16 KiB",
         "Diagnostic: Minimize main-thread work: 3.3 s",
     ]
+
+
+def test_a_performance_miss_says_which_scripts_and_long_tasks_took_the_main_thread():
+    busy = lhr(performance=0.89, refs={"performance": ["total-blocking-time"]}, audits={
+        "total-blocking-time": {"title": "Total Blocking Time", "displayValue": "400 ms", "score": 0.67,
+                                "scoreDisplayMode": "numeric"},
+        "mainthread-work-breakdown": {"details": {"items": [
+            {"group": "styleLayout", "groupLabel": "Style & Layout", "duration": 1048.4},
+            {"group": "scriptEvaluation", "groupLabel": "Script Evaluation", "duration": 632}]}},
+        "bootup-time": {"details": {"items": [
+            {"url": "http://127.0.0.1:8000/assets/javascripts/bundle.a5f9d56c.min.js?v=1", "total": 1632, "scripting": 577},
+            {"url": "http://127.0.0.1:8000/costs/", "total": 363.2, "scripting": 34}]}},
+        "long-tasks": {"details": {"items": [
+            {"url": "http://127.0.0.1:8000/assets/javascripts/bundle.a5f9d56c.min.js", "duration": 363},
+            {"url": "Unattributable", "duration": 119}]}},
+    })
+    assert main_thread(busy) == [
+        "Main thread by kind of work: Style & Layout 1,048 ms; Script Evaluation 632 ms",
+        "Main thread by script (total, of which script evaluation): bundle.a5f9d56c.min.js 1,632 ms (577 ms); "
+        "http://127.0.0.1:8000/costs/ 363 ms (34 ms)",
+        "Long tasks (2): bundle.a5f9d56c.min.js 363 ms; Unattributable 119 ms",
+    ]
+    reasons = performance_reasons(busy)
+    assert reasons[0].startswith("Metrics (score out of 1): Total Blocking Time 400 ms")
+    assert reasons[1:4] == main_thread(busy)
+    assert main_thread(lhr()) == [], "nothing is said when Lighthouse gives no breakdown"
 
 
 def test_failing_audits_quote_what_failed():
