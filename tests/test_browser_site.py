@@ -35,6 +35,22 @@ def test_a_first_visit_to_a_guide_page_fetches_nothing_that_grows_with_the_direc
     assert grows == []
 
 
+def test_tables_built_from_data_keep_their_place_and_materials_table_look(page: Page, site_url):
+    """Material's script does not move them into wrappers of its own (a style and layout pass over each
+    table at start-up); guide.css gives them the padding and borders Material gives its tables."""
+    page.goto(site_url + "costs/")
+    page.wait_for_load_state("networkidle")
+    tables = page.locator("article .kb-table > table.kb-data")
+    assert tables.count() >= 3
+    assert page.locator("article .md-typeset__scrollwrap table.kb-data").count() == 0
+    cell = page.locator("article .kb-table > table.kb-data tbody td").first
+    assert cell.evaluate("td => getComputedStyle(td).borderTopStyle") == "solid"
+    assert cell.evaluate("td => parseFloat(getComputedStyle(td).paddingLeft)") > 10
+    # A table written in Markdown is still Material's, wrapped as before.
+    page.goto(site_url + "degree-types/concentrations/")
+    expect(page.locator("article .md-typeset__scrollwrap table:not([class])").first).to_be_attached()
+
+
 def test_degree_types_table_without_javascript(browser, site_url):
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()

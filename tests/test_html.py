@@ -51,6 +51,11 @@ def test_table_has_a_caption_and_row_headers():
     assert 'class="kb-empty"' in table("Caption", ["A"], [], empty="Nothing")
 
 
+def test_table_carries_a_class_so_materials_script_leaves_it_alone():
+    """Material's script wraps each table:not([class]) at start-up; ours are styled by guide.css instead."""
+    assert '<table class="kb-data" id="t">' in table("Caption", ["A"], [["x"]], table_id="t")
+
+
 def test_block_is_one_raw_html_block_for_markdown():
     markup = table("C", ["A", "B"], [["*x*", "[y](z)"]])
     html = to_html("Before.\n" + block(markup) + "After.")
