@@ -6,11 +6,11 @@ A page lists them by file name, without folder or extension::
     styles: [calculator]              # docs/assets/stylesheets/calculator.css
 
 ``overrides/main.html`` writes them into the page: the scripts at the end of Material's container
-with ``defer``, the stylesheets in the head. Material's instant navigation swaps the container
-and runs the scripts in it, and keeps the head's stylesheets in step with each page, so a tool
-works whether its page is opened directly or reached from another page. On a full page load,
-``defer`` runs the scripts after Material's bundle and the site-wide ``kb.js``. Each script
-guards against running twice, as instant navigation runs it again on every visit of its page.
+with ``defer``, the stylesheets in the head. ``defer`` runs the scripts after Material's bundle and
+the site-wide ``kb.js``. The site has navigation.instant off (mkdocs.yml); were it turned on, it
+would swap the container and run the scripts in it, and keep the head's stylesheets in step with
+each page, so a tool would still work however its page was reached, and each script's guard
+against running twice would keep it from enhancing a page again.
 
 The site-wide scripts and stylesheets stay in mkdocs.yml (``extra_javascript``, ``extra_css``).
 The generated program pages get :data:`PROGRAM_PAGE_SCRIPTS` from ``hooks.py``, which checks

@@ -138,7 +138,7 @@ def page_meta(slug: str, dataset: Dataset, site_url: str) -> dict:
                    "deadlines and final project.")
     return {"title": page_title(f"{program.title}, {program.university}"),
             "description": page_title(description[:250]), "render_macros": False,
-            # Printed into <head> by overrides/main.html (Material re-runs scripts in the content).
+            # Printed into <head> by overrides/main.html.
             "json_ld": json_ld(slug, program, dataset, site_url),
             # Guide pages should answer general questions before any single program does.
             "search": {"boost": 0.3}}

@@ -95,7 +95,8 @@ def test_program_pages_load_the_shortlist_script_for_their_star(built_site, data
 
 
 def test_page_scripts_run_after_material_and_kb_js(built_site):
-    """Inside Material's container (instant navigation runs its scripts) and deferred (after the bundle and kb.js)."""
+    """Inside Material's container (which instant navigation, if turned on, would run) and deferred (after the
+    bundle and kb.js)."""
     html = (built_site / paths.COMPARE_PAGE / "index.html").read_text(encoding="utf-8")
     container = html.index('data-md-component="container"')
     own = [m.start() for m in re.finditer(r'<script src="[^"]*/(?:shortlist|compare)\.js" defer>', html)]

@@ -1,7 +1,7 @@
 /* The cost calculator (docs/costs/calculator.md): shows div#kb-calc and computes as the reader types.
  *
- * Plain ES2017, no libraries, nothing loaded from elsewhere. Runs on every page change of
- * Material's instant navigation. The arithmetic mirrors macros/calculator.py rule for rule and in
+ * Plain ES2017, no libraries, nothing loaded from elsewhere. Runs when its page is ready
+ * (kb.onEveryPage). The arithmetic mirrors macros/calculator.py rule for rule and in
  * the same order of operations (its docstring states the rules); data/cost_scenarios.yml checks
  * both to the cent. Keep them in step.
  *
@@ -13,7 +13,7 @@
 (function () {
   "use strict";
 
-  /* Instant navigation runs this script again on each visit of its page (see macros/page_assets.py). */
+  /* Once a page, even were navigation.instant turned on (see macros/page_assets.py). */
   if (window.__kbCalculatorLoaded) return;
   window.__kbCalculatorLoaded = true;
 

@@ -3,7 +3,7 @@
  * Plain ES2017, no libraries, nothing loaded from elsewhere. Without JavaScript the page is the
  * complete plain table; this script only adds a filter form, a result count and sort buttons, and
  * reveals the page's instructions for them (elements with class kb-directory-help, hidden until then).
- * It runs on every page change of Material's instant navigation (document$), on the pages that
+ * It runs when the page is ready (kb.onEveryPage, Material's document$), on the pages that
  * load it (front matter `scripts:`): the directory and, once the directory is split, each
  * country's page (macros/directory_pages.py).
  *
@@ -341,7 +341,7 @@
       if (urlTimer !== null) window.clearTimeout(urlTimer);
       urlTimer = window.setTimeout(function () {
         urlTimer = null;
-        /* Not if instant navigation has since left this page. */
+        /* Not if the page has since been left (were navigation.instant turned on). */
         if (table.isConnected && window.location.pathname === pagePath) writeUrl();
       }, 150);
     }

@@ -5,7 +5,7 @@
  * each question's weight (data-weight on its fieldset), each answer's directory filters (data-filter,
  * a query string), and the messages (data-labels, with "#" for the names put in). Without JavaScript
  * the forms stay hidden and the page shows the rules, routes and program lists as plain HTML.
- * It runs on every page change of Material's instant navigation and does nothing on other pages.
+ * It runs when a page is ready (kb.onEveryPage) and does nothing on other pages.
  */
 (function () {
   "use strict";

@@ -92,7 +92,7 @@
   var status = document.getElementById("kb-search-status");
   var list = document.getElementById("kb-search-results");
   var share = root.querySelector("[data-kb-search-share]");
-  /* Resolved once: instant navigation keeps this header while the page's address changes. */
+  /* Resolved once, against the page it was loaded on. */
   var bundle = new URL(root.getAttribute("data-kb-search"), location.href);
   var pagefind = null; // the promise of Pagefind's module, once search has been opened
   var latest = 0;      // the number of the newest search: an older one's answer is dropped
@@ -319,7 +319,7 @@
     });
   });
 
-  /* ?q=words (a shared search) opens search with those words, on a first visit or after instant navigation. */
+  /* ?q=words (a shared search) opens search with those words when the page opens. */
   window.kb.onEveryPage(function () {
     var query = new URLSearchParams(location.search).get("q");
     if (!query) return;

@@ -3,7 +3,7 @@
  * Plain ES2017, no libraries, nothing loaded from elsewhere. The shortlist is kept in this
  * browser (localStorage, key "kb-shortlist": a JSON list of program slugs) and, on the shortlist
  * page, in the address bar as ?p=slug&p=slug so it can be shared. Every value from the data is
- * inserted as text. Runs on every page change of Material's instant navigation.
+ * inserted as text. Runs when the page is ready (kb.onEveryPage).
  *
  * Python formats, this script only arranges:
  * - program pages carry a hidden "Save to shortlist" button (button[data-kb-star], macros/program_page.py);
