@@ -41,8 +41,14 @@
   /* At most this many matching rows are shown at once (more on request): laying out thousands of
    * table rows takes the browser far longer than the filtering itself. */
   var PAGE_SIZE = 100;
-  var collator = new Intl.Collator("en", { sensitivity: "base", numeric: true });
-  var numberFormat = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
+  /* Made when a column of words is first sorted: a page's first Intl object costs the browser 15-55 ms
+   * (loading its locale data), too much to pay while the page starts. */
+  var collator = null;
+
+  function compareWords(a, b) {
+    collator = collator || new Intl.Collator("en", { sensitivity: "base", numeric: true });
+    return collator.compare(a, b);
+  }
 
   function words(value) {
     return (value || "").split(/\s+/).filter(Boolean);
@@ -53,9 +59,11 @@
     return words((value || "").toLowerCase());
   }
 
-  /* A count or an amount's digits: grouped, no decimals ("1,234"). */
+  /* A count or an amount's digits: rounded, grouped in threes ("1,234"). Written out rather than with
+   * Intl.NumberFormat, whose locale data would load while the page starts (see collator). */
   function formatNumber(value) {
-    return numberFormat.format(value);
+    var digits = String(Math.round(Math.abs(value))).replace(/\B(?=(\d{3})+$)/g, ",");
+    return (value <= -0.5 ? "-" : "") + digits;
   }
 
   /* [value, label] pairs from the build, in its order; anything malformed is skipped. */
@@ -169,7 +177,7 @@
     var searchInput = el("input", { name: "search", type: "search", autocomplete: "off", spellcheck: "false" });
     var maxInput = el("input", { name: "max", type: "number", min: "0", step: "1000", inputmode: "numeric" });
     var currencyList = Object.keys(currencies).sort(function (a, b) {
-      return currencies[b] - currencies[a] || collator.compare(a, b);
+      return currencies[b] - currencies[a] || (a < b ? -1 : a > b ? 1 : 0); /* ISO codes: capital letters */
     });
     var currencySelect = el("select", { name: "currency" });
     addOptions(currencySelect, currencyList.map(function (c) { return [c, c]; }));
@@ -234,7 +242,7 @@
             if (x === y) return a.index - b.index;
             return x === null ? 1 : -1; /* empties last in both directions */
           }
-          var c = numeric ? x - y : collator.compare(x, y);
+          var c = numeric ? x - y : compareWords(x, y);
           return c ? c * sign : a.index - b.index;
         });
       }
