@@ -39,11 +39,12 @@ AXIS_LINE_HEIGHT = 16  # ...this far apart
 
 
 def _nice_max(value: float) -> float:
-    """Round a maximum up to 1, 2 or 5 times a power of ten for a clean axis."""
+    """Round a maximum up to a clean axis end whose half (the middle tick, TICKS = 2) is clean too:
+    1, 2, 3, 4, 5, 6 or 8 times a power of ten (a largest bar of 20,513 gets an axis to 30,000, not 50,000)."""
     if value <= 0:
         return 1.0
     magnitude = 10 ** (len(str(int(value))) - 1)
-    for step in (1, 2, 5, 10):
+    for step in (1, 2, 3, 4, 5, 6, 8, 10):
         if value <= step * magnitude:
             return float(step * magnitude)
     return float(10 * magnitude)

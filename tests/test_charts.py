@@ -137,8 +137,10 @@ def test_a_long_axis_title_wraps():
     assert len(axis.findall("{*}tspan")) == 2
 
 
-def test_axis_maximum_is_a_round_number():
-    assert [charts._nice_max(v) for v in (0, 7, 10, 11, 45_000, 50_001, 99_999)] == [1, 10, 10, 20, 50_000, 100_000, 100_000]
+def test_axis_maximum_is_a_round_number_near_the_largest_bar():
+    values = (0, 7, 10, 11, 20_513, 45_000, 50_001, 61_000, 99_999)
+    assert [charts._nice_max(v) for v in values] == [1, 8, 10, 20, 30_000, 50_000, 60_000, 80_000, 100_000]
+    assert charts.TICKS == 2  # the middle tick, half the maximum, is a clean number too
 
 
 def test_every_chart_has_a_table_of_its_numbers(dataset):
