@@ -198,16 +198,9 @@
     var moreButton = el("button", { type: "button", "class": "md-button" });
     var more = el("p", { "class": "kb-directory-more" }, [moreButton]);
     more.hidden = true;
-    /* Into the build's empty box above the table (.kb-directory-controls), whose room the stylesheet
-     * keeps from the first paint, so the table does not move when the form arrives. */
-    var controls = wrapper.previousElementSibling;
-    if (controls && controls.classList.contains("kb-directory-controls")) {
-      controls.appendChild(form);
-      controls.appendChild(status);
-    } else {
-      wrapper.parentNode.insertBefore(form, wrapper);
-      wrapper.parentNode.insertBefore(status, wrapper);
-    }
+    var controls = window.kb.directoryControls(table);
+    controls.appendChild(form);
+    controls.appendChild(status);
     wrapper.parentNode.insertBefore(more, wrapper.nextSibling);
     /* The page's instructions for the filters and sort buttons, true only now. */
     Array.prototype.forEach.call((table.closest("article") || document).querySelectorAll(".kb-directory-help"),

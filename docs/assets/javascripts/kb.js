@@ -1,4 +1,4 @@
-/* Helpers shared by the guide's scripts (directory.js, compare.js): loaded first on every page.
+/* Helpers shared by the guide's scripts (directory.js, shortlist.js, compare.js): loaded first on every page.
  *
  * Python formats, JavaScript only arranges: every label and display string the scripts show is
  * written by the build (macros/facts.py, macros/directory.py), either in a data-labels attribute
@@ -52,6 +52,18 @@ window.kb = window.kb || (function () {
     return true;
   }
 
+  /* The box the build writes above a directory's table (macros/directory.py) for the scripts' search,
+   * filters and shortlist link; the stylesheet keeps its room from the first paint, so the table does
+   * not move when they arrive. Made here if a page lacks it. */
+  function directoryControls(table) {
+    var wrapper = table.closest(".kb-table") || table;
+    var box = wrapper.previousElementSibling;
+    if (!box || !box.classList.contains("kb-directory-controls")) {
+      box = wrapper.parentNode.insertBefore(el("div", { "class": "kb-directory-controls" }), wrapper);
+    }
+    return box;
+  }
+
   /* Run `init` once the page is ready: when Material's document$ emits (on every page change, were
    * navigation.instant turned on), otherwise when the document is ready. */
   function onEveryPage(init) {
@@ -83,5 +95,6 @@ window.kb = window.kb || (function () {
     });
   });
 
-  return { el: el, labels: labels, offlineNotice: offlineNotice, onEveryPage: onEveryPage };
+  return { el: el, labels: labels, offlineNotice: offlineNotice, directoryControls: directoryControls,
+           onEveryPage: onEveryPage };
 })();

@@ -155,11 +155,7 @@
     var bar = el("p", { "class": "kb-shortlist-bar" }, [
       el("a", { href: table.getAttribute("data-shortlist") || "", text: "Your shortlist" }), ": ", count, " ", status
     ]);
-    var wrapper = table.closest(".kb-table") || table;
-    /* After the directory's filters, in the box above the table whose room the stylesheet keeps. */
-    var controls = wrapper.previousElementSibling;
-    if (controls && controls.classList.contains("kb-directory-controls")) controls.appendChild(bar);
-    else wrapper.parentNode.insertBefore(bar, wrapper);
+    window.kb.directoryControls(table).appendChild(bar); /* after the directory's filters */
 
     function setPressed(slug, on) {
       var b = table.tBodies[0].querySelector('tr[data-slug="' + slug + '"] th[scope=row] button.kb-star');
