@@ -811,6 +811,28 @@ def test_compare_fetches_the_names_of_all_programs_only_when_the_picker_is_used(
     assert_clean(outside_requests, console_errors)
 
 
+@pytest.mark.parametrize("shown", [2, 3, 4])
+def test_compare_on_a_touch_screen_fills_its_picker_before_it_is_touched(browser, site_url, data, shown):
+    """A phone opens its own list on the tap that would start the fetch, and that list does not change while
+    open: with room for another program, the names load once the page is idle. With four, there is no room."""
+    context = browser.new_context(base_url=site_url, viewport={"width": 412, "height": 823}, is_mobile=True,
+                                  has_touch=True)
+    page = context.new_page()
+    assert page.evaluate("matchMedia('(pointer: coarse)').matches")
+    loaded = requested(page, "programs/compare/?" + "&".join(f"p={slug}" for slug in list(data.programs)[:shown]))
+    expect(page.locator("#kb-compare-table")).to_be_visible()
+    picker = page.get_by_label("Add a program to compare", exact=True)
+    if shown < 4:
+        expect(picker.locator("option")).to_have_count(len(data.programs) + 1)
+        assert [p for p in loaded if p.endswith("names.json")] == ["/programs/names.json"]
+    else:
+        page.wait_for_timeout(500)
+        expect(picker).to_be_disabled()
+        assert [p for p in loaded if p.endswith("names.json")] == []
+    assert not picker.evaluate("el => el === document.activeElement")
+    context.close()
+
+
 @pytest.mark.parametrize("shown", [0, 1])
 def test_compare_with_fewer_than_two_programs_has_its_picker_full_before_it_is_touched(page: Page, data, shown,
                                                                                       outside_requests, console_errors):

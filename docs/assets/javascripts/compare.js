@@ -9,8 +9,9 @@
  *   {"name", "title", "page", "values": {key: text}, "links": {key: url}}; a program without one
  *   (HTTP 404) does not exist and is dropped from the address;
  * - the picker's list, data-names: [[slug, name], ...] in the picker's order, only once the reader
- *   starts using the picker (focuses or presses it): a visit that only looks at a comparison
- *   never fetches the names of every program.
+ *   starts using the picker (focuses or presses it), at once with fewer than two programs shown, or
+ *   on a touch screen once the page is idle: otherwise a visit that only looks at a comparison never
+ *   fetches the names of every program.
  * The rows ([[key, label], ...]) and the text for a fact no source states are in data-labels.
  */
 (function () {
@@ -269,9 +270,17 @@
     container.appendChild(ui);
     writeUrl();
     render();
-    /* With fewer than two programs the picker is what the page is for: its list loads at once, so a
-     * phone's picker, which opens on the same tap that would start the fetch, is full when opened. */
+    /* With fewer than two programs the picker is what the page is for: its list loads at once. A touch
+     * screen's picker opens as a list of its own on the tap that would start the fetch, and that list
+     * does not change while open; there the names also load once the comparison is shown and the page
+     * is idle, while the picker can still add a program. Elsewhere an open list fills in as it loads. */
     if (chosen.length < 2) fillPicker();
+    else if (chosen.length < max && window.matchMedia("(pointer: coarse)").matches) whenIdle(fillPicker);
+  }
+
+  function whenIdle(task) {
+    if (window.requestIdleCallback) window.requestIdleCallback(task, { timeout: 2000 });
+    else window.setTimeout(task, 200);
   }
 
   function init() {
