@@ -273,7 +273,7 @@
     /* With fewer than two programs the picker is what the page is for: its list loads at once. A touch
      * screen's picker opens as a list of its own on the tap that would start the fetch, and that list
      * does not change while open; there the names also load once the comparison is shown and the page
-     * is idle, while the picker can still add a program. Elsewhere an open list fills in as it loads. */
+     * is idle, while the picker can still add a program. Elsewhere they wait until the reader turns to it. */
     if (chosen.length < 2) fillPicker();
     else if (chosen.length < max && window.matchMedia("(pointer: coarse)").matches) whenIdle(fillPicker);
   }
